@@ -1,0 +1,161 @@
+// THE boundary between the page and the engine. The app imports only types from here
+// (and from the plain type files under engine/api/). Only plain data crosses it; expected
+// failures come back as values, never as thrown errors (comlink drops custom error fields).
+import type { KubeObject } from './api/meta.ts';
+
+export type { KubeObject } from './api/meta.ts';
+export type { Pod, Node, Service, Event, Namespace } from './api/core-v1.ts';
+export type { Deployment, ReplicaSet } from './api/apps-v1.ts';
+
+/** What one terminal line (or one applied file) printed, in order. */
+export interface ExecResult {
+  exitCode: number;
+  /** stdout and stderr interleaved in the order they were written, as a terminal shows them. */
+  output: string;
+  stdout: string;
+  stderr: string;
+}
+
+export interface OutputChunk {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+export type ClockSpeed = 0 | 1 | 2 | 10 | 60; // 0 = paused
+
+export interface ClockState {
+  /** Virtual time, epoch milliseconds (what timestamps in objects show). */
+  now: number;
+  /** Virtual milliseconds since the cluster was created. */
+  elapsed: number;
+  speed: ClockSpeed;
+}
+
+export type ComponentName =
+  | 'etcd'
+  | 'kube-apiserver'
+  | 'kube-scheduler'
+  | 'kube-controller-manager'
+  | 'cloud-controller-manager';
+
+export type ComponentPhase = 'Starting' | 'Running' | 'Degraded' | 'Stopped' | 'Crashed';
+
+export interface ComponentState {
+  /** Control-plane component name, or `kubelet/<node>` / `kube-proxy/<node>`. */
+  name: string;
+  phase: ComponentPhase;
+}
+
+/** A change batch: everything that changed since the previous batch (coalesced). */
+export interface ChangeBatch {
+  resourceVersion: string;
+  upserted: KubeObject[];
+  deleted: { kind: string; namespace?: string; name: string; uid?: string }[];
+  clock: ClockState;
+  components: ComponentState[];
+}
+
+/** Everything the page draws, at one resourceVersion. */
+export interface ClusterSnapshot {
+  resourceVersion: string;
+  objects: KubeObject[];
+  clock: ClockState;
+  components: ComponentState[];
+  cluster: ClusterInfo;
+}
+
+export interface ClusterInfo {
+  name: string; // "sandbox"
+  context: string; // "kind-sandbox"
+  version: string; // "v1.32.0"
+  seed: number;
+  /** True when this cluster was restored from persistence rather than created. */
+  restored: boolean;
+}
+
+export interface InspectTarget {
+  kind: string;
+  namespace?: string;
+  name: string;
+}
+
+export interface WorkspaceFile {
+  name: string;
+  content: string;
+}
+
+export interface LessonSummary {
+  id: string;
+  title: string;
+  summary: string;
+  minutes: number;
+  level: string;
+}
+
+export interface LessonStep {
+  title: string;
+  /** Markdown prose of the step (the app renders it). */
+  body: string;
+  hints: string[];
+  checks: { title: string }[];
+}
+
+export interface Lesson extends LessonSummary {
+  intro: string;
+  steps: LessonStep[];
+}
+
+export interface CheckResult {
+  title: string;
+  passed: boolean;
+  /** Why it did not pass, in words a learner understands (absent when passed). */
+  detail?: string;
+}
+
+export interface LessonReport {
+  lessonId: string;
+  steps: { checks: CheckResult[]; passed: boolean }[];
+  passed: boolean;
+}
+
+export interface EngineApi {
+  /** Resolves once the cluster is ready (created fresh, or restored from IndexedDB). */
+  ready(): Promise<ClusterInfo>;
+
+  /** Runs one terminal line (it may hold a here-document). Output streams to `onOutput` as it happens. */
+  run(line: string, onOutput: (chunk: OutputChunk) => void): Promise<number>;
+  /** Ctrl-C: cancels the running streaming command (get -w, logs -f, rollout status...). */
+  interrupt(): Promise<void>;
+  /** Completion candidates for the word at the end of `line`. */
+  complete(line: string): Promise<string[]>;
+
+  /** The editor's Apply: the same path as `kubectl apply -f -`. */
+  applyManifest(yaml: string, fileName: string): Promise<ExecResult>;
+
+  snapshot(): Promise<ClusterSnapshot>;
+  /** Batches arrive at most once per `minIntervalMs` (the page passes one frame). */
+  subscribe(onBatch: (batch: ChangeBatch) => void, minIntervalMs?: number): Promise<number>;
+  unsubscribe(id: number): Promise<void>;
+
+  /** `kubectl describe` text for one object. */
+  describe(target: InspectTarget): Promise<string>;
+  /** `kubectl get -o yaml` text for one object. */
+  yaml(target: InspectTarget): Promise<string>;
+
+  clockState(): Promise<ClockState>;
+  setSpeed(speed: ClockSpeed): Promise<ClockState>;
+  /** Single step: advance the virtual clock to the next thing that happens (at most 10 s). */
+  step(): Promise<ClockState>;
+
+  listFiles(): Promise<WorkspaceFile[]>;
+  writeFile(file: WorkspaceFile): Promise<void>;
+  deleteFile(name: string): Promise<void>;
+
+  listLessons(): Promise<LessonSummary[]>;
+  lesson(id: string): Promise<Lesson | undefined>;
+  /** Evaluates a lesson's declarative checks against the cluster now. */
+  checkLesson(id: string): Promise<LessonReport | undefined>;
+
+  /** Throws away the cluster and creates a fresh one (and clears its persisted copy). */
+  reset(seed?: number): Promise<ClusterInfo>;
+}

@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+// monaco-editor >= 0.56 has an exports map that breaks monaco-yaml's worker import
+// of `monaco-editor/esm/vs/...`; point that form straight at the files (toolchain.md P5).
+const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url));
+
+export default defineConfig({
+  resolve: { alias: [{ find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: `${monacoEsm}$1` }] },
+  optimizeDeps: { include: ['idb', 'comlink', 'monaco-yaml/yaml.worker.js'] },
+  worker: { format: 'es' },
+  build: { target: 'es2022', chunkSizeWarningLimit: 5000 },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+});
