@@ -1,0 +1,28 @@
+// Engine unit tests (test/engine/**) in the system Chromium, TypeScript through esbuild:
+// fast, and enough for plain TS + workers (toolchain.md 5.2). App tests need Vite: see
+// web-test-runner.vite.config.mjs. Run one file: npx wtr --config <this> test/engine/x.test.ts
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { chromiumArgs, chromiumPath } from './test/support/chromium.mjs';
+import { countReporter } from './test/support/count-reporter.mjs';
+
+// Lit's dev-mode notice is noise in the test log.
+const NOISE = /Lit is in dev mode/;
+
+export default {
+  files: ['test/engine/**/*.test.ts'],
+  nodeResolve: true,
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.test.json', target: 'es2022' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs },
+    }),
+  ],
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  filterBrowserLogs: ({ args }) => !args.some((a) => typeof a === 'string' && NOISE.test(a)),
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 5 * 60 * 1000,
+  reporters: [defaultReporter(), countReporter()],
+};
