@@ -1,0 +1,236 @@
+// The live picture of the cluster: control-plane components, nodes as cards with their
+// pods grouped by owner, the tray of unscheduled pods, and services. Click to inspect.
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { ChangeBatch, ComponentState, EngineApi, InspectTarget, Pod } from '../../../engine/engine-api.ts';
+import { emit } from '../../events.ts';
+import { feedFor, type ClusterFeed } from '../../model/cluster-feed.ts';
+import { objectKeyOf } from '../../model/cluster-model.ts';
+import { podOwner } from '../../model/owner.ts';
+import { layout, podView, type GroupView, type NodeView, type PodView, type TopologyView, type Usage } from './layout.ts';
+import { topologyStyles } from './kp-topology.styles.ts';
+
+/** Above this many pods on one node, chips shrink to dots. */
+export const DOTS_THRESHOLD = 40;
+const LEAVE_MS = 300;
+
+const COMPONENT_TONE: Record<string, string> = {
+  Running: 'running', Starting: 'pending', Degraded: 'pending', Stopped: 'terminating', Crashed: 'error',
+};
+const TONE_MARK: Record<string, string> = {
+  running: '●', pending: '◐', error: '✕', completed: '✓', terminating: '○', unknown: '?',
+};
+
+@customElement('kp-topology')
+export class KpTopology extends LitElement {
+  static override styles = topologyStyles;
+
+  /** The engine to draw. */
+  @property({ attribute: false }) engine: EngineApi | undefined;
+  /** Show kube-system pods as chips (otherwise only counted). */
+  @property({ type: Boolean, attribute: 'show-system' }) showSystem = false;
+
+  @state() private view: TopologyView | undefined;
+  /** Pods deleted in the last moments, drawn fading out where they were. */
+  private leaving = new Map<string, { pod: PodView; group: string; until: number }>();
+  private feed: ClusterFeed | undefined;
+  private stopListening: (() => void) | undefined;
+  private frame = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.attach();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.detach();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('engine') && this.isConnected) this.attach();
+    if (changed.has('showSystem') && this.feed?.loaded) this.recompute();
+  }
+
+  private attach(): void {
+    this.detach();
+    if (!this.engine) return;
+    this.feed = feedFor(this.engine);
+    this.stopListening = this.feed.listen((batch) => this.onBatch(batch));
+  }
+
+  private detach(): void {
+    this.stopListening?.();
+    this.stopListening = undefined;
+    this.feed = undefined;
+    cancelAnimationFrame(this.frame);
+  }
+
+  private onBatch(batch: ChangeBatch | undefined): void {
+    if (batch) this.noteDeletions(batch);
+    // Batches already come at most once a frame; coalesce further in case several land together.
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.recompute();
+    });
+  }
+
+  private noteDeletions(batch: ChangeBatch): void {
+    const model = this.feed?.model;
+    if (!model || !this.view) return;
+    const now = performance.now();
+    for (const d of batch.deleted) {
+      if (d.kind !== 'Pod') continue;
+      const key = objectKeyOf('Pod', d.namespace, d.name);
+      const shown = this.findShown(key);
+      if (shown) this.leaving.set(key, { ...shown, until: now + LEAVE_MS });
+    }
+    if (this.leaving.size) setTimeout(() => this.recompute(), LEAVE_MS + 20);
+  }
+
+  private findShown(key: string): { pod: PodView; group: string } | undefined {
+    for (const n of this.view?.nodes ?? []) {
+      for (const g of n.groups) {
+        const pod = g.pods.find((p) => p.key === key);
+        if (pod) return { pod, group: g.key };
+      }
+    }
+    return undefined;
+  }
+
+  private recompute(): void {
+    const model = this.feed?.model;
+    if (!model) return;
+    const view = layout(model, { showSystem: this.showSystem });
+    const now = performance.now();
+    for (const [key, l] of this.leaving) {
+      if (l.until < now) {
+        this.leaving.delete(key);
+        continue;
+      }
+      const group = view.nodes.flatMap((n) => n.groups).find((g) => g.key === l.group);
+      if (group && !group.pods.some((p) => p.key === key)) group.pods.push({ ...l.pod, key: `${key}#leaving` });
+    }
+    this.view = view;
+  }
+
+  /** Fresh view of one pod from the model (used by tests and hover text). */
+  podView(namespace: string, name: string): PodView | undefined {
+    const model = this.feed?.model;
+    const pod = model?.get<Pod>('Pod', namespace, name);
+    return pod ? podView(pod, podOwner(pod, model)?.name) : undefined;
+  }
+
+  override render() {
+    const v = this.view;
+    if (!v) return html`<p class="empty" role="status">Loading the cluster…</p>`;
+    return html`
+      <div class="bar" aria-label="Control plane">
+        <span class="title">Control plane</span>
+        ${v.components.map((c) => this.renderComponent(c))}
+        <label><input type="checkbox" .checked=${this.showSystem} @change=${this.onToggleSystem} /> kube-system pods</label>
+      </div>
+      ${v.unscheduled.length
+        ? html`<section class="tray" aria-label="Not scheduled">
+            <h3>Not scheduled <span class="muted">(${v.unscheduled.reduce((n, g) => n + g.pods.length, 0)} pending)</span></h3>
+            ${v.unscheduled.map((g) => this.renderGroup(g))}
+          </section>`
+        : nothing}
+      ${v.podCount === 0 && v.unscheduled.length === 0
+        ? html`<p class="empty">No pods yet — try <code>kubectl create deployment web --image=nginx</code></p>`
+        : nothing}
+      <div class="nodes">${repeat(v.nodes, (n) => n.name, (n) => this.renderNode(n))}</div>
+      ${v.nodes.length === 0 ? html`<p class="empty">No nodes.</p>` : nothing}
+      ${v.services.length
+        ? html`<div class="services" aria-label="Services">
+            <span class="title muted">Services</span>
+            ${v.services.map(
+              (s) => html`<button class="svc" @click=${() => this.inspect({ kind: 'Service', namespace: s.namespace, name: s.name })}>
+                ${s.name} <span class="muted">${s.type}</span> → ${s.ready} ready pod${s.ready === 1 ? '' : 's'}
+              </button>`,
+            )}
+          </div>`
+        : nothing}
+    `;
+  }
+
+  private renderComponent(c: ComponentState) {
+    const tone = COMPONENT_TONE[c.phase] ?? 'unknown';
+    return html`<span class="comp tone-${tone}" title="${c.name}: ${c.phase}">
+      <span class="mark" aria-hidden="true">${TONE_MARK[tone]}</span>${c.name}<span class="word">${c.phase}</span>
+    </span>`;
+  }
+
+  private renderNode(n: NodeView) {
+    const dots = n.podCount > DOTS_THRESHOLD;
+    const tone = n.ready ? 'running' : 'error';
+    return html`<section
+      class="node ${n.ready ? '' : 'not-ready'} ${n.cordoned ? 'cordoned' : ''} ${dots ? 'dots' : ''}"
+      aria-label="Node ${n.name}"
+    >
+      <button class="node-head" @click=${() => this.inspect({ kind: 'Node', name: n.name })} title="Describe node ${n.name}">
+        <h3>${n.name}</h3>
+        <span class="role">${n.role}</span>
+        <span class="state tone-${tone}"><span class="mark" aria-hidden="true">${TONE_MARK[tone]}</span> ${n.status}</span>
+      </button>
+      ${n.kubelet && n.kubelet.phase !== 'Running' ? html`<span class="muted">kubelet: ${n.kubelet.phase}</span>` : nothing}
+      ${n.taints.length ? html`<div class="taints">${n.taints.map((t) => html`<span class="taint" title="taint">${t}</span>`)}</div>` : nothing}
+      <div class="usage">
+        ${this.renderUsage('CPU', n.cpu, (x) => `${+x.toFixed(2)}`)} ${this.renderUsage('Mem', n.memory, (x) => `${Math.round(x / 2 ** 20)}Mi`)}
+      </div>
+      ${repeat(n.groups, (g) => g.key, (g) => this.renderGroup(g))}
+      ${n.podCount === 0 ? html`<span class="muted">no pods${n.hiddenSystemPods ? '' : ''}</span>` : nothing}
+      ${n.hiddenSystemPods ? html`<span class="muted">+ ${n.hiddenSystemPods} kube-system pod${n.hiddenSystemPods === 1 ? '' : 's'}</span>` : nothing}
+    </section>`;
+  }
+
+  private renderUsage(label: string, u: Usage, fmt: (x: number) => string) {
+    const pct = u.allocatable > 0 ? Math.min(100, (u.requested / u.allocatable) * 100) : 0;
+    return html`<span>${label}</span>
+      <div class="meter" role="meter" aria-label="${label} requested" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.round(pct)}>
+        <div style="width:${pct}%"></div>
+      </div>
+      <span>${fmt(u.requested)} / ${fmt(u.allocatable)}</span>`;
+  }
+
+  private renderGroup(g: GroupView) {
+    const ownerText = g.ownerKind === 'Pod' ? '' : `${g.ownerKind === 'Deployment' ? 'deploy' : g.ownerKind.toLowerCase()}/${g.owner}`;
+    return html`<div class="group" aria-label=${ownerText || 'standalone pods'}>
+      ${ownerText ? html`<span class="owner" title="${g.ownerKind} ${g.namespace}/${g.owner}">${ownerText}${g.namespace !== 'default' ? html` <span>(${g.namespace})</span>` : nothing}</span>` : nothing}
+      ${repeat(g.pods, (p) => p.key, (p) => this.renderPod(p))}
+    </div>`;
+  }
+
+  private renderPod(p: PodView) {
+    const leaving = p.key.endsWith('#leaving');
+    const title = `${p.namespace}/${p.name}: ${p.status}${p.ready ? ', ready' : ', not ready'}${p.restarts ? `, ${p.restarts} restarts` : ''}`;
+    return html`<button
+      class="pod tone-${p.tone} ${leaving ? 'leaving' : ''}"
+      title=${title}
+      aria-label=${title}
+      data-status=${p.status}
+      data-pod=${p.name}
+      @click=${() => this.inspect({ kind: 'Pod', namespace: p.namespace, name: p.name })}
+    >
+      <span class="dot ${p.ready ? 'ready' : ''}"></span><span>${p.label}</span><span class="word">${p.status}</span>${p.restarts
+        ? html`<span class="restarts">↻${p.restarts}</span>`
+        : nothing}
+    </button>`;
+  }
+
+  private inspect(target: InspectTarget): void {
+    emit(this, 'kp-inspect', { target });
+  }
+
+  private onToggleSystem(e: Event): void {
+    this.showSystem = (e.target as HTMLInputElement).checked;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kp-topology': KpTopology;
+  }
+}

@@ -1,0 +1,31 @@
+// The page's handle on the engine: the worker wrapped by comlink. The only comlink import
+// in app/. Callbacks cross the boundary as proxies, so views can pass plain functions.
+import { proxy, wrap } from 'comlink';
+import type { EngineApi } from '../engine/engine-api.ts';
+
+export function createEngineClient(): EngineApi {
+  const worker = new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module' });
+  const remote = wrap<EngineApi>(worker);
+  return {
+    ready: () => remote.ready(),
+    run: (line, onOutput) => remote.run(line, proxy(onOutput)),
+    interrupt: () => remote.interrupt(),
+    complete: (line) => remote.complete(line),
+    applyManifest: (yaml, fileName) => remote.applyManifest(yaml, fileName),
+    snapshot: () => remote.snapshot(),
+    subscribe: (onBatch, minIntervalMs) => remote.subscribe(proxy(onBatch), minIntervalMs),
+    unsubscribe: (id) => remote.unsubscribe(id),
+    describe: (target) => remote.describe(target),
+    yaml: (target) => remote.yaml(target),
+    clockState: () => remote.clockState(),
+    setSpeed: (speed) => remote.setSpeed(speed),
+    step: () => remote.step(),
+    listFiles: () => remote.listFiles(),
+    writeFile: (file) => remote.writeFile(file),
+    deleteFile: (name) => remote.deleteFile(name),
+    listLessons: () => remote.listLessons(),
+    lesson: (id) => remote.lesson(id),
+    checkLesson: (id) => remote.checkLesson(id),
+    reset: (seed) => remote.reset(seed),
+  };
+}
