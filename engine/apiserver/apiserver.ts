@@ -1,0 +1,428 @@
+// The API server: every read and write in the cluster goes through these verbs (kubectl,
+// controllers, scheduler, kubelets, the UI, lesson checks). It handles the generic metadata
+// machinery (names, generateName, uid, resourceVersion, generation, namespaces, finalizers,
+// graceful deletion) and delegates kind-specific defaulting and validation to kinds/*.ts.
+import type { KubeObject, ObjectMeta } from '../api/meta.ts';
+import { matches, parseSelector, type Selector } from '../api/labels.ts';
+import type { Clock } from '../time/clock.ts';
+import { K8S_ALPHANUMS, type Rng } from '../time/rng.ts';
+import type { Store, WatchHandler } from '../store/store.ts';
+import { STRATEGIES } from './kinds/index.ts';
+import { dns1123LabelErrors, dns1123SubdomainErrors } from './names.ts';
+import { applyMergePatch } from './patch/merge-patch.ts';
+import { applyJsonPatch } from './patch/json-patch.ts';
+import { applyStrategicMergePatch } from './patch/strategic-merge-patch.ts';
+import { apiVersionOf, resourceKey, typeByKey, type ResourceType } from './registry.ts';
+import {
+  ApiError,
+  alreadyExists,
+  badRequest,
+  conflict,
+  forbidden,
+  invalid,
+  notFound,
+  OPTIMISTIC_LOCK_MESSAGE,
+  serviceUnavailable,
+  type FieldError,
+} from './status.ts';
+import type { StrategyContext } from './strategy.ts';
+
+export interface WriteOptions {
+  dryRun?: boolean;
+}
+
+export interface DeleteOptions extends WriteOptions {
+  propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
+  gracePeriodSeconds?: number;
+  /** Precondition: only delete the object with this uid. */
+  uid?: string;
+}
+
+export interface ListOptions {
+  labelSelector?: string | Selector;
+  fieldSelector?: string;
+}
+
+export interface WriteResult<T extends KubeObject = KubeObject> {
+  object: T;
+  warnings: string[];
+}
+
+export type PatchType = 'merge' | 'json' | 'strategic';
+
+/** Why the API server cannot answer now (component faults), or undefined when it can. */
+export type Availability = () => ApiError | undefined;
+
+/** Resources whose registry strategy tracks metadata.generation (bumped on spec changes). */
+const TRACKS_GENERATION = new Set([
+  'deployments.apps', 'replicasets.apps', 'statefulsets.apps', 'daemonsets.apps', 'controllerrevisions.apps',
+  'jobs.batch', 'cronjobs.batch', 'horizontalpodautoscalers.autoscaling', 'ingresses.networking.k8s.io',
+  'networkpolicies.networking.k8s.io', 'poddisruptionbudgets.policy', 'priorityclasses.scheduling.k8s.io',
+]);
+
+const IMMORTAL_NAMESPACES = ['default', 'kube-system', 'kube-public'];
+
+export class ApiServer {
+  /** Set by the control-plane components (apiserver or etcd stopped). */
+  availability: Availability = () => undefined;
+
+  constructor(
+    readonly store: Store,
+    readonly clock: Clock,
+    readonly rng: Rng,
+  ) {}
+
+  // Reads -------------------------------------------------------------------------------
+
+  get<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string): T {
+    this.checkAvailable();
+    const t = this.type(resource);
+    const o = this.store.get(resource, t.namespaced ? namespace : undefined, name);
+    if (!o) throw notFound({ group: t.group, resource: t.plural }, name);
+    return o as T;
+  }
+
+  /** Like get, but undefined instead of NotFound. Still fails when the server is down. */
+  tryGet<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string): T | undefined {
+    this.checkAvailable();
+    const t = this.type(resource);
+    return this.store.get(resource, t.namespaced ? namespace : undefined, name) as T | undefined;
+  }
+
+  list<T extends KubeObject = KubeObject>(resource: string, namespace?: string, opts: ListOptions = {}): T[] {
+    this.checkAvailable();
+    const t = this.type(resource);
+    let items = this.store.list(resource, t.namespaced ? namespace : undefined) as T[];
+    if (opts.labelSelector !== undefined) {
+      const sel = typeof opts.labelSelector === 'string' ? parseSelector(opts.labelSelector) : opts.labelSelector;
+      if (sel.length) items = items.filter((o) => matches(sel, o.metadata.labels));
+    }
+    if (opts.fieldSelector) items = items.filter(fieldSelectorPredicate(opts.fieldSelector));
+    return items;
+  }
+
+  watch(handler: WatchHandler, resource?: string): () => void {
+    return this.store.watch(handler, resource);
+  }
+
+  // Writes ------------------------------------------------------------------------------
+
+  create<T extends KubeObject>(resource: string, namespace: string | undefined, input: T, opts: WriteOptions = {}): WriteResult<T> {
+    this.checkAvailable();
+    const t = this.type(resource);
+    const warnings: string[] = [];
+    const cx = this.context(warnings);
+    const obj = structuredClone(input) as KubeObject;
+    obj.apiVersion = apiVersionOf(t);
+    obj.kind = t.kind;
+    const meta: ObjectMeta = (obj.metadata = { ...(obj.metadata ?? {}) });
+    if (t.namespaced) {
+      const ns = namespace ?? meta.namespace ?? 'default';
+      if (meta.namespace && namespace && meta.namespace !== namespace)
+        throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+      meta.namespace = ns;
+      this.admitNamespace(t, ns);
+    } else delete meta.namespace;
+
+    if (!meta.name && meta.generateName) meta.name = this.generateName(meta.generateName, resource, meta.namespace);
+    delete meta.uid;
+    delete meta.resourceVersion;
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    delete meta.managedFields;
+    meta.creationTimestamp = this.clock.nowRFC3339();
+    meta.uid = this.uuid();
+    if (TRACKS_GENERATION.has(resource)) meta.generation = 1;
+
+    const strategy = STRATEGIES[resource];
+    strategy?.prepareForCreate?.(obj, cx);
+    strategy?.defaults?.(obj, cx);
+    const errs = [...this.validateMeta(t, obj), ...(strategy?.validate?.(obj, cx) ?? [])];
+    if (errs.length) throw invalid(t.kind, t.group, meta.name ?? '', errs);
+    if (this.store.get(resource, meta.namespace, meta.name!)) throw alreadyExists({ group: t.group, resource: t.plural }, meta.name!);
+    if (opts.dryRun) return { object: obj as T, warnings };
+    return { object: this.store.put(resource, obj) as T, warnings };
+  }
+
+  /** Replaces an object (PUT). With metadata.resourceVersion set, it must be current. */
+  update<T extends KubeObject>(resource: string, input: T, opts: WriteOptions = {}): WriteResult<T> {
+    return this.write(resource, input, 'main', opts);
+  }
+
+  /** PUT .../status: only status changes (and nothing else). */
+  updateStatus<T extends KubeObject>(resource: string, input: T, opts: WriteOptions = {}): WriteResult<T> {
+    return this.write(resource, input, 'status', opts);
+  }
+
+  patch<T extends KubeObject = KubeObject>(
+    resource: string,
+    namespace: string | undefined,
+    name: string,
+    type: PatchType,
+    patch: unknown,
+    opts: WriteOptions & { subresource?: 'status' } = {},
+  ): WriteResult<T> {
+    const current = this.get(resource, namespace, name);
+    let next: KubeObject;
+    try {
+      if (type === 'json') next = applyJsonPatch(current, patch) as KubeObject;
+      else if (type === 'merge') next = applyMergePatch(current, patch) as KubeObject;
+      else next = applyStrategicMergePatch(current, patch) as KubeObject;
+    } catch (e) {
+      if (e instanceof ApiError) throw e;
+      throw badRequest((e as Error).message);
+    }
+    // A patch applies to the current version: carry its resourceVersion unless the patch set one.
+    const patchedRV = (patch as { metadata?: { resourceVersion?: string } } | null)?.metadata?.resourceVersion;
+    next.metadata = { ...next.metadata, resourceVersion: patchedRV ?? current.metadata.resourceVersion };
+    return this.write(resource, next as T, opts.subresource === 'status' ? 'status' : 'main', opts);
+  }
+
+  delete(resource: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): WriteResult {
+    this.checkAvailable();
+    const t = this.type(resource);
+    const ns = t.namespaced ? namespace : undefined;
+    const current = this.store.get(resource, ns, name);
+    if (!current) throw notFound({ group: t.group, resource: t.plural }, name);
+    if (opts.uid && current.metadata.uid !== opts.uid)
+      throw conflict({ group: t.group, resource: t.plural }, name, `Precondition failed: UID in precondition: ${opts.uid}, UID in object meta: ${current.metadata.uid}`);
+    if (resource === 'namespaces' && IMMORTAL_NAMESPACES.includes(name))
+      throw forbidden(`namespaces "${name}" is forbidden: this namespace may not be deleted`);
+    const warnings: string[] = [];
+    const cx = this.context(warnings);
+
+    const next = structuredClone(current) as KubeObject;
+    const meta = next.metadata;
+    const finalizers = new Set(meta.finalizers ?? []);
+    const policy = opts.propagationPolicy ?? defaultPropagation(t);
+    if (policy === 'Foreground') finalizers.add('foregroundDeletion');
+    if (policy === 'Orphan') finalizers.add('orphan');
+    const grace = this.gracePeriod(t, current, opts);
+    const graceful = grace > 0;
+
+    if (finalizers.size === 0 && !graceful) {
+      if (opts.dryRun) return { object: current, warnings };
+      const last = this.store.remove(resource, ns, name)!;
+      STRATEGIES[resource]?.afterDelete?.(last, cx);
+      return { object: last, warnings };
+    }
+    if (meta.deletionTimestamp) {
+      // Already deleting: a shorter grace period may shorten it; nothing else changes.
+      if (!graceful || grace < (meta.deletionGracePeriodSeconds ?? Infinity)) {
+        meta.deletionGracePeriodSeconds = grace;
+        if (!graceful && finalizers.size === 0) {
+          if (opts.dryRun) return { object: current, warnings };
+          return { object: this.store.remove(resource, ns, name)!, warnings };
+        }
+      } else return { object: current, warnings };
+    } else {
+      meta.deletionTimestamp = graceful ? this.clock.nowRFC3339ShiftedBy(grace * 1000) : this.clock.nowRFC3339();
+      meta.deletionGracePeriodSeconds = grace;
+    }
+    if (finalizers.size) meta.finalizers = [...finalizers];
+    if (opts.dryRun) return { object: next, warnings };
+    return { object: this.store.put(resource, next), warnings };
+  }
+
+  /** POST pods/NAME/binding: the scheduler's only write to a pod. */
+  bind(namespace: string, podName: string, nodeName: string): void {
+    this.checkAvailable();
+    const pod = this.get('pods', namespace, podName);
+    const spec = pod['spec'] as { nodeName?: string };
+    if (spec.nodeName)
+      throw conflict({ group: '', resource: 'pods/binding' }, podName, `pod ${podName} is already assigned to node "${spec.nodeName}"`);
+    if (pod.metadata.deletionTimestamp) throw conflict({ group: '', resource: 'pods/binding' }, podName, `pod ${podName} is being deleted, cannot be assigned to a host`);
+    const next = structuredClone(pod);
+    (next['spec'] as { nodeName?: string }).nodeName = nodeName;
+    const status = ((next['status'] as Record<string, unknown>) ??= {});
+    const conds = ((status['conditions'] as Record<string, unknown>[]) ??= []);
+    const now = this.clock.nowRFC3339();
+    const i = conds.findIndex((c) => c['type'] === 'PodScheduled');
+    const cond = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now };
+    if (i >= 0) conds[i] = cond;
+    else conds.push(cond);
+    this.store.put('pods', next);
+  }
+
+  // Internals ------------------------------------------------------------------------------
+
+  private write<T extends KubeObject>(resource: string, input: T, sub: 'main' | 'status', opts: WriteOptions): WriteResult<T> {
+    this.checkAvailable();
+    const t = this.type(resource);
+    const ns = t.namespaced ? input.metadata.namespace ?? 'default' : undefined;
+    const name = input.metadata.name ?? '';
+    const gr = { group: t.group, resource: t.plural };
+    const current = this.store.get(resource, ns, name);
+    if (!current) throw notFound(gr, name);
+    const rv = input.metadata.resourceVersion;
+    if (rv && rv !== current.metadata.resourceVersion) throw conflict(gr, name, OPTIMISTIC_LOCK_MESSAGE);
+    const warnings: string[] = [];
+    const cx = this.context(warnings);
+
+    let next: KubeObject;
+    if (sub === 'status') {
+      next = structuredClone(current) as KubeObject;
+      if ('status' in input) next['status'] = structuredClone(input['status']);
+    } else {
+      next = structuredClone(input) as KubeObject;
+      next.apiVersion = apiVersionOf(t);
+      next.kind = t.kind;
+      // System-owned metadata cannot be changed by a client.
+      const m = (next.metadata = { ...next.metadata });
+      m.namespace = ns;
+      m.uid = current.metadata.uid;
+      m.creationTimestamp = current.metadata.creationTimestamp;
+      m.deletionTimestamp = current.metadata.deletionTimestamp;
+      m.deletionGracePeriodSeconds = current.metadata.deletionGracePeriodSeconds;
+      if (m.deletionTimestamp === undefined) delete m.deletionTimestamp;
+      if (m.deletionGracePeriodSeconds === undefined) delete m.deletionGracePeriodSeconds;
+      m.generation = current.metadata.generation;
+      if (m.generation === undefined) delete m.generation;
+      if (t.hasStatus) {
+        if ('status' in current) next['status'] = structuredClone(current['status']);
+        else delete next['status'];
+      }
+      if (current.metadata.deletionTimestamp) {
+        const added = (m.finalizers ?? []).filter((f) => !(current.metadata.finalizers ?? []).includes(f));
+        if (added.length)
+          throw invalid(t.kind, t.group, name, [
+            { type: 'FieldValueForbidden', field: 'metadata.finalizers', detail: `no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map((f) => JSON.stringify(f)).join(', ')}}` },
+          ]);
+      }
+      const strategy = STRATEGIES[resource];
+      strategy?.prepareForUpdate?.(next, current, cx);
+      strategy?.defaults?.(next, cx);
+      if (m.generation !== undefined && specChanged(next, current)) m.generation = (current.metadata.generation ?? 0) + 1;
+      const errs = [...this.validateMeta(t, next), ...(strategy?.validateUpdate?.(next, current, cx) ?? strategy?.validate?.(next, cx) ?? [])];
+      if (errs.length) throw invalid(t.kind, t.group, name, errs);
+    }
+    if (opts.dryRun) return { object: next as T, warnings };
+    if (unchanged(next, current)) return { object: current as T, warnings };
+    // The last finalizer removed from an object being deleted: it goes away now.
+    if (next.metadata.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0 && !gracefulPending(resource, next)) {
+      const last = this.store.remove(resource, ns, name)!;
+      STRATEGIES[resource]?.afterDelete?.(last, cx);
+      return { object: last as T, warnings };
+    }
+    return { object: this.store.put(resource, next) as T, warnings };
+  }
+
+  private gracePeriod(t: ResourceType, current: KubeObject, opts: DeleteOptions): number {
+    // Only pods are deleted gracefully, and only once a kubelet may be running them.
+    if (t.plural !== 'pods' || t.group !== '') return 0;
+    const spec = current['spec'] as { nodeName?: string; terminationGracePeriodSeconds?: number };
+    if (!spec.nodeName) return 0;
+    const phase = (current['status'] as { phase?: string } | undefined)?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') return 0;
+    const g = opts.gracePeriodSeconds ?? spec.terminationGracePeriodSeconds ?? 30;
+    return Math.max(0, g);
+  }
+
+  private validateMeta(t: ResourceType, obj: KubeObject): FieldError[] {
+    const errs: FieldError[] = [];
+    const name = obj.metadata.name;
+    if (!name) errs.push({ type: 'FieldValueRequired', field: 'metadata.name', detail: 'name or generateName is required' });
+    else {
+      const check = t.plural === 'namespaces' ? dns1123LabelErrors : t.plural === 'services' ? dns1035LabelErrors : dns1123SubdomainErrors;
+      for (const d of check(name)) errs.push({ type: 'FieldValueInvalid', field: 'metadata.name', value: name, detail: d });
+    }
+    return errs;
+  }
+
+  private admitNamespace(t: ResourceType, ns: string): void {
+    if (t.plural === 'namespaces') return;
+    const nsObj = this.store.get('namespaces', undefined, ns);
+    if (!nsObj) throw notFound({ group: '', resource: 'namespaces' }, ns);
+    if (nsObj.metadata.deletionTimestamp && t.plural !== 'events')
+      throw forbidden(
+        `${t.plural}${t.group ? `.${t.group}` : ''} is forbidden: unable to create new content in namespace ${ns} because it is being terminated`,
+      );
+  }
+
+  private generateName(base: string, resource: string, namespace: string | undefined): string {
+    const b = base.length > 58 ? base.slice(0, 58) : base;
+    for (let i = 0; i < 8; i++) {
+      const candidate = b + this.rng.string(5, K8S_ALPHANUMS);
+      if (!this.store.get(resource, namespace, candidate)) return candidate;
+    }
+    return b + this.rng.string(5, K8S_ALPHANUMS);
+  }
+
+  uuid(): string {
+    const hex = '0123456789abcdef';
+    let s = '';
+    for (let i = 0; i < 32; i++) {
+      let d = this.rng.int(16);
+      if (i === 12) d = 4;
+      if (i === 16) d = 8 + (d & 3);
+      s += hex[d];
+    }
+    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  }
+
+  private context(warnings: string[]): StrategyContext {
+    return { clock: this.clock, rng: this.rng, store: this.store, warn: (m) => warnings.push(m) };
+  }
+
+  private type(resource: string): ResourceType {
+    const t = typeByKey(resource);
+    if (!t) throw new Error(`apiserver: unknown resource key "${resource}" (use resourceKey(type))`);
+    return t;
+  }
+
+  private checkAvailable(): void {
+    const err = this.availability();
+    if (err) throw err;
+  }
+}
+
+function dns1035LabelErrors(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 63) errs.push('must be no more than 63 characters');
+  if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(value))
+    errs.push(
+      "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')",
+    );
+  return errs;
+}
+
+function defaultPropagation(_t: ResourceType): 'Background' | 'Foreground' | 'Orphan' {
+  return 'Background';
+}
+
+function gracefulPending(resource: string, o: KubeObject): boolean {
+  // A pod being gracefully deleted stays until its kubelet confirms (delete with grace 0).
+  return resource === 'pods' && (o.metadata.deletionGracePeriodSeconds ?? 0) > 0;
+}
+
+function specChanged(a: KubeObject, b: KubeObject): boolean {
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (k === 'metadata' || k === 'status' || k === 'apiVersion' || k === 'kind') continue;
+    if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) return true;
+  }
+  return false;
+}
+
+function unchanged(a: KubeObject, b: KubeObject): boolean {
+  const { resourceVersion: _a, ...ma } = a.metadata;
+  const { resourceVersion: _b, ...mb } = b.metadata;
+  return JSON.stringify({ ...a, metadata: ma }) === JSON.stringify({ ...b, metadata: mb });
+}
+
+/** Field selectors kubectl users type: metadata.name, metadata.namespace, spec.nodeName, status.phase, involvedObject.*. */
+export function fieldSelectorPredicate(fs: string): (o: KubeObject) => boolean {
+  const reqs = fs.split(',').map((p) => {
+    const m = p.match(/^([^!=]+)(==|=|!=)(.*)$/);
+    if (!m) throw badRequest(`invalid field selector: "${p}"`);
+    return { path: m[1]!.trim(), neg: m[2] === '!=', value: m[3]!.trim() };
+  });
+  return (o) =>
+    reqs.every((r) => {
+      let v: unknown = o;
+      for (const part of r.path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+      const s = v === undefined || v === null ? '' : String(v);
+      return r.neg ? s !== r.value : s === r.value;
+    });
+}
+
+export { resourceKey, serviceUnavailable };

@@ -1,0 +1,75 @@
+// The Event recorder components use (client-go's record.EventRecorder): core/v1 Events named
+// `<object>.<hex nanoseconds>`, with identical repeats aggregated into count/lastTimestamp as
+// the EventCorrelator does. Recording never fails the caller: a down API server drops it.
+import type { Event } from '../api/core-v1.ts';
+import type { KubeObject } from '../api/meta.ts';
+import type { ApiServer } from '../apiserver/apiserver.ts';
+import { ApiError } from '../apiserver/status.ts';
+
+export type EventType = 'Normal' | 'Warning';
+
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+export class EventRecorder {
+  private seq = 0;
+  private readonly index = new Map<string, string>();
+
+  constructor(private readonly api: ApiServer) {}
+
+  record(obj: KubeObject, source: EventSource, type: EventType, reason: string, message: string, fieldPath?: string): void {
+    try {
+      this.write(obj, source, type, reason, message, fieldPath);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+    }
+  }
+
+  private write(obj: KubeObject, source: EventSource, type: EventType, reason: string, message: string, fieldPath?: string): void {
+    const namespace = obj.metadata.namespace ?? 'default';
+    const now = this.api.clock.nowRFC3339();
+    const involved = {
+      kind: obj.kind,
+      namespace: obj.metadata.namespace,
+      name: obj.metadata.name,
+      uid: obj.metadata.uid,
+      apiVersion: obj.apiVersion,
+      resourceVersion: obj.metadata.resourceVersion,
+      ...(fieldPath ? { fieldPath } : {}),
+    };
+    if (!involved.namespace) delete involved.namespace;
+    // Aggregate an identical event for the same object (same source, reason, message, type).
+    // The index is only a cache of names: a missing or restored-away entry just creates anew.
+    const corrKey = [obj.metadata.uid, source.component, type, reason, message, fieldPath ?? ''].join('\u0000');
+    const known = this.index.get(corrKey);
+    const same = known ? this.api.tryGet<Event>('events', namespace, known) : undefined;
+    if (same) {
+      const next = structuredClone(same);
+      next.count = (same.count ?? 1) + 1;
+      next.lastTimestamp = now;
+      this.api.update('events', next);
+      return;
+    }
+    const nanos = BigInt(this.api.clock.now()) * 1000000n + BigInt(this.seq++ % 1000000);
+    const ev: Event = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: `${obj.metadata.name}.${nanos.toString(16)}`, namespace },
+      involvedObject: involved,
+      reason,
+      message,
+      source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+      firstTimestamp: now,
+      lastTimestamp: now,
+      count: 1,
+      type,
+      eventTime: null,
+      reportingComponent: source.component,
+      reportingInstance: source.host ?? '',
+    };
+    this.api.create('events', namespace, ev);
+    this.index.set(corrKey, ev.metadata.name!);
+  }
+}

@@ -1,0 +1,176 @@
+// The object store (etcd's role): objects by resource, namespace and name; one global
+// resourceVersion counter; synchronous watch fan-out at commit time (so every component sees
+// its own writes within the same step); plus simulation-private records (machine snapshots,
+// backoffs, logs) that never appear in the API. Stored objects are frozen: change a copy.
+import type { KubeObject } from '../api/meta.ts';
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface WatchEvent {
+  type: WatchEventType;
+  resource: string; // "pods", "deployments.apps"
+  object: KubeObject;
+  /** For MODIFIED: the object before the change. */
+  old?: KubeObject;
+}
+
+export type WatchHandler = (e: WatchEvent) => void;
+
+export interface StoreDump {
+  resourceVersion: number;
+  objects: { resource: string; object: KubeObject }[];
+  records: [string, unknown][];
+}
+
+/** What changed since the last `takeDirty()`: for persistence and change batches. */
+export interface DirtySet {
+  objects: Map<string, { resource: string; object: KubeObject | null }>; // null = deleted
+  records: Map<string, unknown | null>;
+}
+
+export function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o as object)) deepFreeze(v);
+  }
+  return o;
+}
+
+function nsName(namespace: string | undefined, name: string): string {
+  return `${namespace ?? ''}/${name}`;
+}
+
+export class Store {
+  private rv = 0;
+  private readonly byResource = new Map<string, Map<string, KubeObject>>();
+  private readonly records = new Map<string, unknown>();
+  private readonly watchers = new Set<{ resource?: string; handler: WatchHandler }>();
+  private dirty: DirtySet = { objects: new Map(), records: new Map() };
+
+  resourceVersion(): number {
+    return this.rv;
+  }
+
+  nextResourceVersion(): string {
+    this.rv += 1;
+    return String(this.rv);
+  }
+
+  get(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.byResource.get(resource)?.get(nsName(namespace, name));
+  }
+
+  /** All objects of a resource, optionally in one namespace, in name order (as etcd lists keys). */
+  list(resource: string, namespace?: string): KubeObject[] {
+    const m = this.byResource.get(resource);
+    if (!m) return [];
+    const out: KubeObject[] = [];
+    for (const [k, o] of m) if (namespace === undefined || k.startsWith(`${namespace}/`)) out.push(o);
+    out.sort((a, b) => compareKeys(a, b));
+    return out;
+  }
+
+  /** Count without sorting or copying. */
+  count(resource: string): number {
+    return this.byResource.get(resource)?.size ?? 0;
+  }
+
+  resources(): string[] {
+    return [...this.byResource.keys()];
+  }
+
+  /** Writes an object (assigning the next resourceVersion) and notifies watchers. */
+  put(resource: string, object: KubeObject): KubeObject {
+    const meta = object.metadata;
+    const key = nsName(meta.namespace, meta.name!);
+    let m = this.byResource.get(resource);
+    if (!m) this.byResource.set(resource, (m = new Map()));
+    const old = m.get(key);
+    const stored = deepFreeze({ ...object, metadata: { ...meta, resourceVersion: this.nextResourceVersion() } });
+    m.set(key, stored);
+    this.dirty.objects.set(`${resource}|${key}`, { resource, object: stored });
+    this.emit(old ? { type: 'MODIFIED', resource, object: stored, old } : { type: 'ADDED', resource, object: stored });
+    return stored;
+  }
+
+  remove(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    const m = this.byResource.get(resource);
+    const key = nsName(namespace, name);
+    const old = m?.get(key);
+    if (!m || !old) return undefined;
+    m.delete(key);
+    // A deleted object carries a fresh resourceVersion in its DELETED event, as etcd does.
+    const last = deepFreeze({ ...old, metadata: { ...old.metadata, resourceVersion: this.nextResourceVersion() } });
+    this.dirty.objects.set(`${resource}|${key}`, { resource, object: null });
+    this.emit({ type: 'DELETED', resource, object: last });
+    return last;
+  }
+
+  watch(handler: WatchHandler, resource?: string): () => void {
+    const w = resource === undefined ? { handler } : { resource, handler };
+    this.watchers.add(w);
+    return () => this.watchers.delete(w);
+  }
+
+  private emit(e: WatchEvent): void {
+    for (const w of this.watchers) if (w.resource === undefined || w.resource === e.resource) w.handler(e);
+  }
+
+  // Simulation-private records ------------------------------------------------------------
+
+  getRecord<T>(key: string): T | undefined {
+    return this.records.get(key) as T | undefined;
+  }
+
+  setRecord(key: string, value: unknown): void {
+    this.records.set(key, value);
+    this.dirty.records.set(key, value);
+  }
+
+  deleteRecord(key: string): void {
+    if (this.records.delete(key)) this.dirty.records.set(key, null);
+  }
+
+  recordsWithPrefix(prefix: string): [string, unknown][] {
+    const out: [string, unknown][] = [];
+    for (const e of this.records) if (e[0].startsWith(prefix)) out.push(e);
+    return out;
+  }
+
+  // Persistence ------------------------------------------------------------------------------
+
+  takeDirty(): DirtySet {
+    const d = this.dirty;
+    this.dirty = { objects: new Map(), records: new Map() };
+    return d;
+  }
+
+  dump(): StoreDump {
+    const objects: StoreDump['objects'] = [];
+    for (const [resource, m] of this.byResource) for (const o of m.values()) objects.push({ resource, object: o });
+    return { resourceVersion: this.rv, objects, records: [...this.records] };
+  }
+
+  /** Loads a dump without notifying watchers (components resync after a restore). */
+  load(d: StoreDump): void {
+    this.byResource.clear();
+    this.records.clear();
+    this.rv = d.resourceVersion;
+    for (const { resource, object } of d.objects) {
+      let m = this.byResource.get(resource);
+      if (!m) this.byResource.set(resource, (m = new Map()));
+      m.set(nsName(object.metadata.namespace, object.metadata.name!), deepFreeze(object));
+    }
+    for (const [k, v] of d.records) this.records.set(k, v);
+    this.dirty = { objects: new Map(), records: new Map() };
+  }
+}
+
+function compareKeys(a: KubeObject, b: KubeObject): number {
+  const an = a.metadata.namespace ?? '';
+  const bn = b.metadata.namespace ?? '';
+  if (an !== bn) return an < bn ? -1 : 1;
+  const a1 = a.metadata.name ?? '';
+  const b1 = b.metadata.name ?? '';
+  return a1 < b1 ? -1 : a1 > b1 ? 1 : 0;
+}
