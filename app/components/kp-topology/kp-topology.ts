@@ -40,7 +40,7 @@ export class KpTopology extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.attach();
+    if (this.hasUpdated) this.attach(); // first attach happens in willUpdate
   }
 
   override disconnectedCallback(): void {
