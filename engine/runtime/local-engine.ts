@@ -1,0 +1,443 @@
+// EngineApi implemented on an in-process Engine: what the worker exposes to the page over
+// comlink, and what Node (CLI, bench, tests) uses directly. It owns the cluster's lifetime
+// (create, restore, reset), persistence, the real-time driver, change batching, and the
+// terminal's shell state.
+import type { KubeObject } from '../api/meta.ts';
+import { Engine, DEFAULT_EPOCH, SCHEMA_VERSION } from '../engine.ts';
+import type {
+  ChangeBatch,
+  ClockSpeed,
+  ClockState,
+  ClusterInfo,
+  ClusterSnapshot,
+  ComponentState,
+  EngineApi,
+  ExecResult,
+  InspectTarget,
+  Lesson,
+  LessonReport,
+  LessonSummary,
+  OutputChunk,
+  WorkspaceFile,
+} from '../engine-api.ts';
+import { describeText, yamlText } from '../kubectl/inspect.ts';
+import type { LessonSource } from '../lessons/lesson-source.ts';
+import { parseLesson, type ParsedLesson } from '../lessons/parse.ts';
+import { evaluateLesson } from '../lessons/evaluate.ts';
+import type { PersistDelta, PersistenceAdapter } from '../persistence/adapter.ts';
+import { MemoryPersistence } from '../persistence/memory.ts';
+import { complete } from '../shell/complete.ts';
+import type { CommandIO } from '../shell/command-io.ts';
+import { newShellState, runLine, type ShellHost, type ShellState } from '../shell/shell.ts';
+import type { WatchEvent } from '../store/store.ts';
+import { Workspace, type HostFileReader } from '../workspace.ts';
+import { createCluster, restoreCluster } from './create-cluster.ts';
+import { RealtimeDriver } from './realtime-driver.ts';
+
+export interface LocalEngineOptions {
+  seed?: number;
+  /** Virtual epoch for a new cluster; 'wall' = the real time it is created (the browser). */
+  epoch?: number | 'wall';
+  persistence?: PersistenceAdapter;
+  lessons?: LessonSource[];
+  /** Files outside the workspace (`-f path` in the CLI). */
+  hostRead?: HostFileReader;
+  /** Tab mode: a real-time driver moves the clock and blocking commands wait for it. */
+  realtime?: boolean;
+}
+
+/** Resources the page never draws: they only churn (heartbeats) or are shown on demand. */
+const HIDDEN_RESOURCES = new Set(['leases.coordination.k8s.io', 'events', 'events.events.k8s.io']);
+const HISTORY_RECORD = 'history/commands';
+const HISTORY_MAX = 500;
+
+interface Subscriber {
+  id: number;
+  cb: (b: ChangeBatch) => void;
+  minIntervalMs: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  lastFlush: number;
+}
+
+export class LocalEngine implements EngineApi {
+  engine!: Engine;
+  private workspace!: Workspace;
+  private shellState: ShellState = newShellState();
+  private readonly persistence: PersistenceAdapter;
+  private readonly driver: RealtimeDriver | undefined;
+  private readonly lessonsById = new Map<string, ParsedLesson>();
+  private info!: ClusterInfo;
+  private booted: Promise<ClusterInfo> | undefined;
+  private unwatch: (() => void) | undefined;
+  private pending = new Map<string, { kind: string; namespace?: string; name: string; uid?: string; object: KubeObject | null }>();
+  private pendingRV = '0';
+  private readonly subscribers = new Map<number, Subscriber>();
+  private nextSub = 1;
+  private cancelFlag = false;
+  private running = 0;
+  private fullSaveNeeded = true;
+  private saving: Promise<void> = Promise.resolve();
+  private lastSavedNow = 0;
+
+  constructor(private readonly opts: LocalEngineOptions = {}) {
+    this.persistence = opts.persistence ?? new MemoryPersistence();
+    for (const src of opts.lessons ?? []) {
+      const l = parseLesson(src);
+      this.lessonsById.set(l.id, l);
+    }
+    if (opts.realtime)
+      this.driver = new RealtimeDriver(
+        { advance: (ms) => this.engine.advance(ms), now: () => this.engine.clock.now() },
+        () => this.afterWork(),
+      );
+  }
+
+  // Lifetime ------------------------------------------------------------------------------------
+
+  ready(): Promise<ClusterInfo> {
+    this.booted ??= this.boot();
+    return this.booted;
+  }
+
+  private async boot(): Promise<ClusterInfo> {
+    const dump = await this.persistence.load().catch(() => undefined);
+    if (dump) {
+      this.attach(restoreCluster(dump), true);
+      this.fullSaveNeeded = false;
+    } else this.attach(this.newCluster(this.opts.seed ?? 1), false);
+    this.driver?.start();
+    await this.flushPersistence();
+    return this.info;
+  }
+
+  private newCluster(seed: number): Engine {
+    const epoch = this.opts.epoch === 'wall' ? Math.floor(Date.now() / 1000) * 1000 : (this.opts.epoch ?? DEFAULT_EPOCH);
+    return createCluster({ seed, epoch });
+  }
+
+  private attach(engine: Engine, restored: boolean): void {
+    this.unwatch?.();
+    this.engine = engine;
+    this.workspace = new Workspace(engine.store, this.opts.hostRead);
+    this.info = { name: 'sandbox', context: 'kind-sandbox', version: 'v1.32.0', seed: engine.seed, restored };
+    this.unwatch = engine.store.watch((e) => this.collect(e));
+    engine.store.takeDirty(); // restored state is already persisted; a new one is saved in full
+    this.fullSaveNeeded = !restored;
+    this.driver?.retarget({ advance: (ms) => this.engine.advance(ms), now: () => this.engine.clock.now() });
+  }
+
+  async reset(seed?: number): Promise<ClusterInfo> {
+    await this.ready();
+    const old = this.engine.store.dump().objects;
+    this.cancelFlag = true;
+    this.driver?.wakeAll();
+    await this.persistence.clear();
+    this.attach(this.newCluster(seed ?? this.engine.seed), false);
+    this.shellState = newShellState();
+    // Subscribers see every old object go and every new one arrive.
+    for (const { resource, object } of old) this.pending.set(pendingKey(resource, object), { ...refOf(object), object: null });
+    for (const { resource, object } of this.engine.store.dump().objects)
+      if (!HIDDEN_RESOURCES.has(resource)) this.pending.set(pendingKey(resource, object), { ...refOf(object), object });
+    this.pendingRV = String(this.engine.store.resourceVersion());
+    await this.flushPersistence();
+    this.scheduleFlushAll();
+    return this.info;
+  }
+
+  /** Replaces the engine from inside a session (`sim reset`): synchronous, for the shell host. */
+  private resetSync(seed?: number): Engine {
+    this.attach(this.newCluster(seed ?? this.engine.seed), false);
+    void this.persistence.clear().then(() => this.flushPersistence());
+    return this.engine;
+  }
+
+  dispose(): void {
+    this.driver?.stop();
+    this.unwatch?.();
+    for (const s of this.subscribers.values()) if (s.timer !== undefined) clearTimeout(s.timer);
+  }
+
+  // Terminal -----------------------------------------------------------------------------------
+
+  async run(line: string, onOutput: (chunk: OutputChunk) => void): Promise<number> {
+    await this.ready();
+    this.cancelFlag = false;
+    this.running++;
+    this.recordHistory(line);
+    const io = this.io(onOutput);
+    try {
+      return await runLine(line, io, this.shellHost());
+    } finally {
+      this.running--;
+      this.afterWork();
+    }
+  }
+
+  /** Runs a line and returns everything it printed (tests, the editor's Apply). */
+  async exec(line: string): Promise<ExecResult> {
+    let output = '';
+    let stdout = '';
+    let stderr = '';
+    const exitCode = await this.run(line, (c) => {
+      output += c.text;
+      if (c.stream === 'stdout') stdout += c.text;
+      else stderr += c.text;
+    });
+    return { exitCode, output, stdout, stderr };
+  }
+
+  async interrupt(): Promise<void> {
+    this.cancelFlag = true;
+    this.driver?.wakeAll();
+  }
+
+  async complete(line: string): Promise<string[]> {
+    await this.ready();
+    return complete(line, this.shellHost());
+  }
+
+  async applyManifest(yaml: string, fileName: string): Promise<ExecResult> {
+    await this.ready();
+    // The same code path as `kubectl apply -f FILE`: the text is saved as that workspace file.
+    this.workspace.write(fileName, yaml);
+    return this.exec(`kubectl apply -f ${quote(fileName)}`);
+  }
+
+  private io(onOutput: (chunk: OutputChunk) => void): CommandIO {
+    return {
+      out: (text) => onOutput({ stream: 'stdout', text }),
+      err: (text) => onOutput({ stream: 'stderr', text }),
+      stdin: '',
+      cancelled: () => this.cancelFlag,
+      sleep: (ms) => {
+        if (this.cancelFlag) return Promise.resolve();
+        if (this.driver) return this.driver.sleep(ms);
+        this.engine.advance(ms);
+        return Promise.resolve();
+      },
+    };
+  }
+
+  private shellHost(): ShellHost {
+    return {
+      engine: this.engine,
+      workspace: this.workspace,
+      state: this.shellState,
+      reset: (seed) => this.resetSync(seed),
+    };
+  }
+
+  private recordHistory(line: string): void {
+    const store = this.engine.store;
+    const h = [...(store.getRecord<string[]>(HISTORY_RECORD) ?? []), line];
+    store.setRecord(HISTORY_RECORD, h.length > HISTORY_MAX ? h.slice(-HISTORY_MAX) : h);
+  }
+
+  // Node / test helpers --------------------------------------------------------------------------
+
+  async settle(maxMs?: number): Promise<void> {
+    await this.ready();
+    this.engine.settle(maxMs);
+    this.afterWork();
+  }
+
+  async advance(ms: number): Promise<void> {
+    await this.ready();
+    this.engine.advance(ms);
+    this.afterWork();
+  }
+
+  // Views ---------------------------------------------------------------------------------------
+
+  async snapshot(): Promise<ClusterSnapshot> {
+    await this.ready();
+    const objects: KubeObject[] = [];
+    for (const { resource, object } of this.engine.store.dump().objects) if (!HIDDEN_RESOURCES.has(resource)) objects.push(object);
+    return {
+      resourceVersion: String(this.engine.store.resourceVersion()),
+      objects,
+      clock: this.clockNow(),
+      components: this.components(),
+      cluster: this.info,
+    };
+  }
+
+  async subscribe(onBatch: (batch: ChangeBatch) => void, minIntervalMs = 16): Promise<number> {
+    await this.ready();
+    const id = this.nextSub++;
+    this.subscribers.set(id, { id, cb: onBatch, minIntervalMs, timer: undefined, lastFlush: 0 });
+    return id;
+  }
+
+  async unsubscribe(id: number): Promise<void> {
+    const s = this.subscribers.get(id);
+    if (s?.timer !== undefined) clearTimeout(s.timer);
+    this.subscribers.delete(id);
+  }
+
+  async describe(target: InspectTarget): Promise<string> {
+    await this.ready();
+    return describeText(this.engine, target);
+  }
+
+  async yaml(target: InspectTarget): Promise<string> {
+    await this.ready();
+    return yamlText(this.engine, target);
+  }
+
+  // Clock --------------------------------------------------------------------------------------
+
+  async clockState(): Promise<ClockState> {
+    await this.ready();
+    return this.clockNow();
+  }
+
+  async setSpeed(speed: ClockSpeed): Promise<ClockState> {
+    await this.ready();
+    this.driver?.setSpeed(speed);
+    this.afterWork();
+    return this.clockNow();
+  }
+
+  async step(): Promise<ClockState> {
+    await this.ready();
+    const now = this.engine.clock.now();
+    const next = this.engine.nextEventTime();
+    this.engine.advance(next === undefined ? 1000 : Math.max(0, Math.min(next - now, 10_000)));
+    this.driver?.notifyMoved();
+    this.afterWork();
+    return this.clockNow();
+  }
+
+  private clockNow(): ClockState {
+    const c = this.engine.clock;
+    return { now: c.now(), elapsed: c.elapsed(), speed: this.driver ? this.driver.getSpeed() : 0 };
+  }
+
+  private components(): ComponentState[] {
+    return [...this.engine.componentPhases()].map(([name, phase]) => ({ name, phase }));
+  }
+
+  // Workspace ----------------------------------------------------------------------------------
+
+  async listFiles(): Promise<WorkspaceFile[]> {
+    await this.ready();
+    return this.workspace.list();
+  }
+
+  async writeFile(file: WorkspaceFile): Promise<void> {
+    await this.ready();
+    this.workspace.write(file.name, file.content);
+    this.afterWork();
+  }
+
+  async deleteFile(name: string): Promise<void> {
+    await this.ready();
+    this.workspace.remove(name);
+    this.afterWork();
+  }
+
+  // Lessons --------------------------------------------------------------------------------------
+
+  async listLessons(): Promise<LessonSummary[]> {
+    return [...this.lessonsById.values()].map(({ id, title, summary, minutes, level }) => ({ id, title, summary, minutes, level }));
+  }
+
+  async lesson(id: string): Promise<Lesson | undefined> {
+    const l = this.lessonsById.get(id);
+    if (!l) return undefined;
+    return {
+      id: l.id,
+      title: l.title,
+      summary: l.summary,
+      minutes: l.minutes,
+      level: l.level,
+      intro: l.intro,
+      steps: l.steps.map((s) => ({ title: s.title, body: s.body, hints: s.hints, checks: s.checks.map((c) => ({ title: c.title })) })),
+    };
+  }
+
+  async checkLesson(id: string): Promise<LessonReport | undefined> {
+    await this.ready();
+    const l = this.lessonsById.get(id);
+    return l ? evaluateLesson(l, this.engine) : undefined;
+  }
+
+  // Change batches and persistence ----------------------------------------------------------------
+
+  private collect(e: WatchEvent): void {
+    this.pendingRV = e.object.metadata.resourceVersion ?? this.pendingRV;
+    if (HIDDEN_RESOURCES.has(e.resource)) return;
+    this.pending.set(pendingKey(e.resource, e.object), { ...refOf(e.object), object: e.type === 'DELETED' ? null : e.object });
+  }
+
+  /** After anything moved the cluster: schedule batches and a persistence flush. */
+  private afterWork(): void {
+    if (this.pending.size) this.scheduleFlushAll();
+    void this.flushPersistence();
+  }
+
+  private scheduleFlushAll(): void {
+    for (const s of this.subscribers.values()) {
+      if (s.timer !== undefined) continue;
+      s.timer = setTimeout(() => this.flush(), s.minIntervalMs);
+    }
+  }
+
+  private flush(): void {
+    const items = [...this.pending.values()];
+    this.pending.clear();
+    const batch: ChangeBatch = {
+      resourceVersion: this.pendingRV,
+      upserted: items.filter((i) => i.object !== null).map((i) => i.object!),
+      deleted: items.filter((i) => i.object === null).map(({ kind, namespace, name, uid }) => ({ kind, namespace, name, uid })),
+      clock: this.clockNow(),
+      components: this.components(),
+    };
+    for (const s of this.subscribers.values()) {
+      s.timer = undefined;
+      s.cb(batch);
+    }
+  }
+
+  private flushPersistence(): Promise<void> {
+    const e = this.engine;
+    const dirty = e.store.takeDirty();
+    const full = this.fullSaveNeeded;
+    const moved = e.clock.now() - this.lastSavedNow >= CLOCK_SAVE_EVERY_MS;
+    if (!full && dirty.objects.size === 0 && dirty.records.size === 0 && !moved) return this.saving;
+    this.fullSaveNeeded = false;
+    this.lastSavedNow = e.clock.now();
+    const meta = { schemaVersion: SCHEMA_VERSION, seed: e.seed, rng: e.rng.getState(), clock: e.clock.dump(), resourceVersion: e.store.resourceVersion() };
+    let delta: PersistDelta;
+    if (full) {
+      const dump = e.store.dump();
+      delta = {
+        meta,
+        objects: dump.objects.map(({ resource, object }) => [pendingKey(resource, object), { resource, object }]),
+        records: dump.records,
+        full,
+      };
+    } else delta = { meta, objects: [...dirty.objects], records: [...dirty.records], full };
+    this.saving = this.saving.then(() => this.persistence.save(delta)).catch(() => undefined);
+    return this.saving;
+  }
+}
+
+/** Even when nothing changed, save the clock now and then so a reload resumes near it. */
+const CLOCK_SAVE_EVERY_MS = 5_000;
+
+function refOf(o: KubeObject): { kind: string; namespace?: string; name: string; uid?: string } {
+  const r: { kind: string; namespace?: string; name: string; uid?: string } = { kind: o.kind, name: o.metadata.name ?? '' };
+  if (o.metadata.namespace) r.namespace = o.metadata.namespace;
+  if (o.metadata.uid) r.uid = o.metadata.uid;
+  return r;
+}
+
+function pendingKey(resource: string, o: KubeObject): string {
+  return `${resource}|${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+}
+
+function quote(s: string): string {
+  return /^[\w./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
