@@ -1,0 +1,52 @@
+import { expect } from '@open-wc/testing';
+import { Clock, rfc3339 } from '../../../engine/time/clock.ts';
+import { Rng, K8S_ALPHANUMS } from '../../../engine/time/rng.ts';
+
+describe('Clock', () => {
+  it('fires timers in (due, seq) order and only when due', () => {
+    const c = new Clock(0);
+    c.schedule(200, { owner: 'a', key: 'second' });
+    c.schedule(100, { owner: 'a', key: 'first' });
+    c.schedule(200, { owner: 'a', key: 'third' });
+    expect(c.takeDue()).to.have.length(0);
+    c.advanceTo(200);
+    expect(c.takeDue().map((t) => t.key)).to.deep.equal(['first', 'second', 'third']);
+  });
+
+  it('ignores recurring timers when asked for the next non-recurring one', () => {
+    const c = new Clock(0);
+    c.schedule(10, { owner: 'kubelet', key: 'lease', recurring: true });
+    c.schedule(50, { owner: 'kubelet', key: 'pod' });
+    expect(c.nextDue()).to.equal(10);
+    expect(c.nextDue(false)).to.equal(50);
+  });
+
+  it('survives dump and restore with the same timers and sequence', () => {
+    const c = new Clock(1000);
+    c.schedule(5, { owner: 'x', key: 'k', event: 'e' });
+    const r = Clock.restore(JSON.parse(JSON.stringify(c.dump())));
+    expect(r.now()).to.equal(1000);
+    expect(r.pendingTimers()).to.deep.equal(c.pendingTimers());
+    expect(r.schedule(1, { owner: 'x', key: 'k2' }).seq).to.equal(c.schedule(1, { owner: 'x', key: 'k2' }).seq);
+  });
+
+  it('formats metav1.Time with second precision', () => {
+    expect(rfc3339(Date.UTC(2025, 0, 6, 10, 0, 0, 999))).to.equal('2025-01-06T10:00:00Z');
+  });
+});
+
+describe('Rng', () => {
+  it('is deterministic for a seed and restorable from its state', () => {
+    const a = new Rng(42);
+    const b = new Rng(42);
+    expect([a.next(), a.next()]).to.deep.equal([b.next(), b.next()]);
+    const c = new Rng(0);
+    c.setState(a.getState());
+    expect(c.string(5, K8S_ALPHANUMS)).to.equal(a.string(5, K8S_ALPHANUMS));
+  });
+
+  it('draws name suffixes only from the Kubernetes alphabet', () => {
+    const s = new Rng(3).string(200, K8S_ALPHANUMS);
+    expect(s).to.match(/^[bcdfghjklmnpqrstvwxz2456789]+$/);
+  });
+});
