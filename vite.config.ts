@@ -7,7 +7,9 @@ const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', 
 
 export default defineConfig({
   resolve: { alias: [{ find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: `${monacoEsm}$1` }] },
-  optimizeDeps: { include: ['idb', 'comlink', 'monaco-yaml/yaml.worker.js'] },
+  // path-browserify: CommonJS imported by monaco-yaml's worker; in dev, worker files are served
+  // unbundled, so it must be pre-bundled or the worker dies with "module is not defined".
+  optimizeDeps: { include: ['idb', 'comlink', 'monaco-yaml/yaml.worker.js', 'path-browserify'] },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 5000 },
   server: { host: '127.0.0.1' },

@@ -55,6 +55,7 @@ export class KpApp extends LitElement {
   @query('#keys-dialog') keysDialog!: HTMLDialogElement;
 
   private readonly onKey = (e: KeyboardEvent): void => this.handleKey(e);
+  private readonly onTheme = (): void => void (this.theme = currentTheme());
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -66,6 +67,8 @@ export class KpApp extends LitElement {
     installAppStyles();
     this.lessonCollapsed = globalThis.localStorage?.getItem(LAYOUT_KEY) === 'lesson-collapsed';
     document.addEventListener('keydown', this.onKey);
+    document.addEventListener('kp-theme', this.onTheme);
+    this.theme = currentTheme();
     this.addEventListener('kp-inspect', (e) => {
       this.target = e.detail.target;
       if (this.tab === 'cluster') this.tab = 'inspector';
@@ -83,6 +86,7 @@ export class KpApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.onKey);
+    document.removeEventListener('kp-theme', this.onTheme);
   }
 
   private async boot(): Promise<void> {

@@ -1,11 +1,17 @@
 // The clock control: pause / play / x1 x2 x10 x60 / step, and the virtual time.
 // Between batches the display runs on locally at the current speed, so it ticks smoothly.
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ClockSpeed, ClockState, EngineApi } from '../../../engine/engine-api.ts';
 import { feedFor } from '../../model/cluster-feed.ts';
 import { controls } from '../../styles/tokens.ts';
 import { formatElapsed } from './format.ts';
+
+// Drawn, not font glyphs: ⏸/⏭ are missing from many system fonts.
+const ICON_PAUSE = svg`<rect x="3" y="2" width="3.5" height="12" rx="1"/><rect x="9.5" y="2" width="3.5" height="12" rx="1"/>`;
+const ICON_PLAY = svg`<path d="M4 2.5v11l9-5.5z"/>`;
+const ICON_STEP = svg`<path d="M2.5 2.5v11l8-5.5z"/><rect x="11" y="2.5" width="2.5" height="11" rx="1"/>`;
+const icon = (body: ReturnType<typeof svg>) => html`<svg viewBox="0 0 16 16" width="12" height="12" fill="currentColor" aria-hidden="true">${body}</svg>`;
 
 const SPEEDS: Exclude<ClockSpeed, 0>[] = [1, 2, 10, 60];
 const TICK_MS = 250;
@@ -17,7 +23,7 @@ export class KpClock extends LitElement {
     css`
       :host { display: inline-flex; align-items: center; gap: 4px; }
       [role='group'] { display: inline-flex; gap: 2px; }
-      button { padding: 2px 7px; font-size: 12px; min-width: 28px; }
+      button { padding: 2px 7px; font-size: 12px; min-width: 28px; line-height: 16px; display: inline-flex; align-items: center; justify-content: center; }
       .time { font: 13px var(--kp-font-mono); min-width: 8ch; text-align: right; padding: 0 6px; }
       .paused { color: var(--kp-warn); font-size: 11px; }
     `,
@@ -92,10 +98,10 @@ export class KpClock extends LitElement {
     const speed = this.clock?.speed;
     const when = this.clock ? new Date(this.clock.now - this.clock.elapsed + this.shownElapsed).toISOString().replace('.000Z', 'Z') : '';
     return html`<div role="group" aria-label="Clock">
-        <button aria-pressed=${speed === 0} title="Pause the cluster clock (Space)" aria-label="Pause" @click=${() => void this.setSpeed(0)}>⏸</button>
-        <button aria-pressed="false" title="Play at x${this.lastSpeed} (Space)" aria-label="Play" @click=${() => void this.setSpeed(this.lastSpeed)}>▶</button>
+        <button aria-pressed=${speed === 0} title="Pause the cluster clock (Space)" aria-label="Pause" @click=${() => void this.setSpeed(0)}>${icon(ICON_PAUSE)}</button>
+        <button aria-pressed="false" title="Play at x${this.lastSpeed} (Space)" aria-label="Play" @click=${() => void this.setSpeed(this.lastSpeed)}>${icon(ICON_PLAY)}</button>
         ${SPEEDS.map((s) => html`<button aria-pressed=${speed === s} title="Run at ${s}× real time" @click=${() => void this.setSpeed(s)}>x${s}</button>`)}
-        <button title="Step to the next thing that happens" aria-label="Step" @click=${() => void this.step()}>⏭</button>
+        <button title="Step to the next thing that happens" aria-label="Step" @click=${() => void this.step()}>${icon(ICON_STEP)}</button>
       </div>
       <span class="time" title="Virtual time ${when}" aria-label="Cluster time ${formatElapsed(this.shownElapsed)}">${formatElapsed(this.shownElapsed)}</span>
       ${speed === 0 ? html`<span class="paused">paused</span>` : ''}`;

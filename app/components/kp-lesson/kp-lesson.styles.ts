@@ -31,7 +31,7 @@ export const lessonStyles = [
       border: 1px solid var(--kp-border);
       position: relative;
     }
-    .cmd pre { margin: 0; padding: 6px 8px; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 12px; }
+    .cmd pre { margin: 0; padding: 6px 64px 6px 8px; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 12px; }
     .cmd .paste { position: absolute; right: 6px; top: 4px; font-size: 11px; color: var(--kp-text-muted); }
     .cmd:hover .paste, .cmd:focus-visible .paste { color: var(--kp-accent); }
     .checks { list-style: none; padding: 0; margin: 8px 0; display: flex; flex-direction: column; gap: 4px; }

@@ -8,7 +8,7 @@ import '@xterm/xterm/css/xterm.css';
 import type { EngineApi } from '../../../engine/engine-api.ts';
 import { LineEditor, redraw } from './line-editor.ts';
 
-const WELCOME = 'Welcome to kubeplay: a Kubernetes v1.32 cluster in your browser. Try: kubectl get nodes\r\n';
+const WELCOME = 'Welcome to kubeplay: a Kubernetes v1.32 cluster in your browser.\r\nTry: kubectl get nodes\r\n\r\n';
 
 /** Converts engine text (\n line ends) to what a terminal wants (\r\n). */
 export function toTerminal(text: string): string {

@@ -105,10 +105,11 @@ export const topologyStyles = [
       background: none;
       text-decoration: underline;
     }
+    .node-head {
+      flex-wrap: wrap;
+    }
     .node-head h3 {
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
+      overflow-wrap: anywhere;
     }
     .role,
     .muted {

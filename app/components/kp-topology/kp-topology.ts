@@ -22,6 +22,10 @@ const TONE_MARK: Record<string, string> = {
   running: '●', pending: '◐', error: '✕', completed: '✓', terminating: '○', unknown: '?',
 };
 
+function formatBytes(x: number): string {
+  return x >= 2 ** 30 ? `${+(x / 2 ** 30).toFixed(1)}Gi` : `${Math.round(x / 2 ** 20)}Mi`;
+}
+
 @customElement('kp-topology')
 export class KpTopology extends LitElement {
   static override styles = topologyStyles;
@@ -178,7 +182,7 @@ export class KpTopology extends LitElement {
       ${n.kubelet && n.kubelet.phase !== 'Running' ? html`<span class="muted">kubelet: ${n.kubelet.phase}</span>` : nothing}
       ${n.taints.length ? html`<div class="taints">${n.taints.map((t) => html`<span class="taint" title="taint">${t}</span>`)}</div>` : nothing}
       <div class="usage">
-        ${this.renderUsage('CPU', n.cpu, (x) => `${+x.toFixed(2)}`)} ${this.renderUsage('Mem', n.memory, (x) => `${Math.round(x / 2 ** 20)}Mi`)}
+        ${this.renderUsage('CPU', n.cpu, (x) => `${+x.toFixed(2)}`)} ${this.renderUsage('Mem', n.memory, formatBytes)}
       </div>
       ${repeat(n.groups, (g) => g.key, (g) => this.renderGroup(g))}
       ${n.podCount === 0 ? html`<span class="muted">no pods${n.hiddenSystemPods ? '' : ''}</span>` : nothing}
