@@ -1,0 +1,178 @@
+// `npm run bench`: prints three figures with their targets (no assertions).
+//   (a) cold start: navigation start -> cluster ready, headless Chromium, fresh profile, median of 5
+//   (b) initial JS: gzip size of the JS index.html loads up front (entry + static imports)
+//   (c) 1,000 replicas: create a 1,000-replica Deployment -> all pods Running, fast-forward, in Node
+// Run with tsx (the script does: node --import tsx bench/run.mjs). Flags: --no-build, --runs N.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { launchFreshBrowser } from '../test/support/browser.mjs';
+import { startPreview } from '../test/support/preview-server.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+const figures = [];
+const report = (name, value, target, note = '') => {
+  figures.push({ name, value, target, note });
+  console.log(`${name}: ${value}   (target ${target})${note ? `  ${note}` : ''}`);
+};
+
+function build() {
+  if (args.includes('--no-build')) return existsSync(join(dist, 'index.html'));
+  console.log('building (npm run build)...');
+  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+  return result.status === 0;
+}
+
+// ---- (a) cold start -------------------------------------------------------------------------
+
+/** In the page: ms since navigation start when the app marked ready, else when a node card showed. */
+function readyProbe() {
+  const mark = performance.getEntriesByName('kubeplay:ready')[0];
+  if (mark) return { ms: mark.startTime, how: "performance.mark('kubeplay:ready')" };
+  const hasText = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) return node.textContent.includes('sandbox-worker');
+    if (node.shadowRoot && hasText(node.shadowRoot)) return true;
+    for (const child of node.childNodes) if (hasText(child)) return true;
+    return false;
+  };
+  const topology = document.querySelector('[data-testid="topology"], kp-topology');
+  if (topology && hasText(topology)) return { ms: performance.now(), how: 'node card sandbox-worker appeared' };
+  return null;
+}
+
+async function coldStart() {
+  const server = await startPreview();
+  const times = [];
+  let how = '';
+  try {
+    for (let i = 0; i < runs; i++) {
+      const browser = await launchFreshBrowser();
+      try {
+        await browser.page.goto(server.url);
+        const handle = await browser.page.waitForFunction(readyProbe, null, { polling: 'raf', timeout: 30_000 });
+        const result = await handle.jsonValue();
+        times.push(result.ms);
+        how = result.how;
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    server.stop();
+  }
+  return { median: median(times), times, how };
+}
+
+// ---- (b) initial JS gzip size ---------------------------------------------------------------
+
+/** Static imports/re-exports of a built chunk (dynamic import() is lazy and excluded). */
+function staticImports(code) {
+  const specs = [];
+  const re = /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{},\s]+?\s*from\s*)?["']([^"']+\.js)["']/g;
+  for (const m of code.matchAll(re)) specs.push(m[1]);
+  return specs;
+}
+
+function initialJs() {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const entries = [];
+  for (const m of html.matchAll(/<script\b[^>]*\btype=["']module["'][^>]*\bsrc=["']([^"']+)["']/g)) entries.push(m[1]);
+  for (const m of html.matchAll(/<link\b[^>]*\brel=["']modulepreload["'][^>]*\bhref=["']([^"']+)["']/g)) entries.push(m[1]);
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc=["']([^"']+\.js)["']/g)) entries.push(m[1]);
+  const seen = new Map(); // dist-relative path -> gzip bytes
+  const visit = (path) => {
+    const clean = path.replace(/^\/+/, '').split('?')[0];
+    if (seen.has(clean)) return;
+    const file = join(dist, clean);
+    if (!existsSync(file)) return;
+    const code = readFileSync(file);
+    seen.set(clean, gzipSync(code).length);
+    for (const spec of staticImports(code.toString('utf8'))) {
+      if (/^[a-z]+:/i.test(spec)) continue;
+      visit(spec.startsWith('/') ? spec : posix.join(posix.dirname(clean), spec));
+    }
+  };
+  for (const entry of entries) if (!/^[a-z]+:/i.test(entry)) visit(entry);
+  const total = [...seen.values()].reduce((a, b) => a + b, 0);
+  return { total, files: [...seen.entries()] };
+}
+
+// ---- (c) 1,000 replicas in Node -------------------------------------------------------------
+
+async function thousandReplicas() {
+  let mod;
+  try {
+    mod = await import('../engine/index.ts');
+  } catch (error) {
+    return { na: `n/a (engine not ready: ${String(error.message).split('\n')[0]})` };
+  }
+  if (typeof mod.createLocalEngine !== 'function') return { na: 'n/a (engine not ready: no createLocalEngine export)' };
+  const engine = await mod.createLocalEngine({ seed: 1 });
+  await engine.ready();
+  let output = '';
+  const started = performance.now();
+  const code = await engine.run('kubectl create deployment big --image=nginx --replicas=1000', (chunk) => (output += chunk.text));
+  await engine.settle();
+  const ms = performance.now() - started;
+  const snapshot = await engine.snapshot();
+  const running = snapshot.objects.filter(
+    (o) => o.kind === 'Pod' && o.metadata?.name?.startsWith('big-') && o.status?.phase === 'Running',
+  ).length;
+  return { ms, running, code, output: output.trim() };
+}
+
+// ---- main -----------------------------------------------------------------------------------
+
+console.log('kubeplay bench\n');
+const built = build();
+
+if (built) {
+  try {
+    const a = await coldStart();
+    report(
+      `(a) cold start to ready cluster, median of ${runs}`,
+      `${a.median.toFixed(0)} ms`,
+      '<= 1000 ms',
+      `[runs: ${a.times.map((t) => t.toFixed(0)).join(', ')} ms; ready = ${a.how}]`,
+    );
+  } catch (error) {
+    report('(a) cold start to ready cluster', `n/a (${String(error.message).split('\n')[0]})`, '<= 1000 ms');
+  }
+  try {
+    const b = initialJs();
+    report('(b) initial JS, gzip', kb(b.total), '<= 250 KB', `[${b.files.map(([f, n]) => `${f} ${kb(n)}`).join(', ')}]`);
+  } catch (error) {
+    report('(b) initial JS, gzip', `n/a (${error.message})`, '<= 250 KB');
+  }
+} else {
+  report('(a) cold start to ready cluster', 'n/a (build failed)', '<= 1000 ms');
+  report('(b) initial JS, gzip', 'n/a (build failed)', '<= 250 KB');
+}
+
+try {
+  const c = await thousandReplicas();
+  if (c.na) report('(c) 1,000-replica Deployment to all Running (fast-forward)', c.na, '<= 2000 ms');
+  else
+    report(
+      '(c) 1,000-replica Deployment to all Running (fast-forward)',
+      `${c.ms.toFixed(0)} ms`,
+      '<= 2000 ms',
+      `[${c.running}/1000 pods Running; kubectl exit ${c.code}: ${c.output}]`,
+    );
+} catch (error) {
+  report('(c) 1,000-replica Deployment to all Running (fast-forward)', `n/a (engine error: ${error.message})`, '<= 2000 ms');
+}
+
+console.log('\nsummary');
+for (const f of figures) console.log(`  ${f.name.padEnd(60)} ${String(f.value).padEnd(12)} target ${f.target}`);
