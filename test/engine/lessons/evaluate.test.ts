@@ -27,7 +27,7 @@ function deployment(name: string, replicas: number, image = 'nginx'): KubeObject
 
 /** A pod in a phase (Running pods are Ready unless said otherwise), as a kubelet would report it. */
 function pod(e: Engine, name: string, phase: string, opts: { ready?: boolean; node?: string; labels?: Record<string, string> } = {}): KubeObject {
-  const { object } = e.api.create('pods', 'default', {
+  const { object } = e.api.create<KubeObject>('pods', 'default', {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name, labels: opts.labels ?? { app: 'web' } },
