@@ -6,8 +6,13 @@ import type { EngineApi } from '../engine/engine-api.ts';
 export function createEngineClient(): EngineApi {
   const worker = new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module' });
   const remote = wrap<EngineApi>(worker);
+  // A worker that fails to load never answers; turn its error event into a failed ready().
+  const failed = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (e) => reject(new Error(e.message || 'the engine worker failed to load')), { once: true });
+  });
+  failed.catch(() => undefined);
   return {
-    ready: () => remote.ready(),
+    ready: () => Promise.race([remote.ready(), failed]),
     run: (line, onOutput) => remote.run(line, proxy(onOutput)),
     interrupt: () => remote.interrupt(),
     complete: (line) => remote.complete(line),

@@ -196,6 +196,9 @@ export const appStyles = css`
   kp-app dialog td {
     padding: 3px 8px;
   }
+  kp-app dialog td:first-child {
+    white-space: nowrap;
+  }
   kp-app kbd {
     font: 12px var(--kp-font-mono);
     border: 1px solid var(--kp-border);
