@@ -1,0 +1,1 @@
+export function findFiles(root: string, targets: string[], pattern: RegExp): string[];
