@@ -51,6 +51,8 @@ export interface EventCheck {
   /** Normal or Warning. */
   type?: string;
   involvedKind?: string;
+  /** The involved object's exact name. */
+  name?: string;
   /** The involved object's name starts with this. */
   namePrefix?: string;
   /** Default `default`. */
@@ -124,6 +126,7 @@ const SCHEMAS: Record<CheckKind, Schema> = {
     reason: { type: 'string', required: true },
     type: { type: 'string' },
     involvedKind: { type: 'string' },
+    name: { type: 'string' },
     namePrefix: { type: 'string' },
     namespace: { type: 'string' },
     message: { type: 'string' },

@@ -159,12 +159,14 @@ function event(c: EventCheck, api: CheckTarget['api']): string | undefined {
     .filter((e) => e.reason === c.reason)
     .filter((e) => c.type === undefined || e.type === c.type)
     .filter((e) => involved === undefined || e.involvedObject?.kind === involved)
+    .filter((e) => c.name === undefined || e.involvedObject?.name === c.name)
     .filter((e) => c.namePrefix === undefined || (e.involvedObject?.name ?? '').startsWith(c.namePrefix))
     .filter((e) => re === undefined || re.test(e.message ?? ''))
     .reduce((sum, e) => sum + Math.max(1, e.count ?? 1), 0);
   const min = c.min ?? 1;
   if (seen >= min) return undefined;
-  const about = involved ? ` for a ${involved}${c.namePrefix ? ` named ${c.namePrefix}…` : ''}` : c.namePrefix ? ` for ${c.namePrefix}…` : '';
+  const named = c.name ?? (c.namePrefix ? `${c.namePrefix}…` : undefined);
+  const about = involved ? ` for a ${involved}${named ? ` named ${named}` : ''}` : named ? ` for ${named}` : '';
   if (seen === 0) return `No ${c.reason} event${about} yet`;
   return `${seen} of ${min} ${c.reason} events${about} so far`;
 }

@@ -179,6 +179,8 @@ describe('evaluateCheck', () => {
       expect(run(e, { event: { reason: 'SuccessfulCreate', type: 'Warning' } }).passed).to.equal(false);
       expect(run(e, { event: { reason: 'SuccessfulCreate', involvedKind: 'Pod' } }).detail).to.equal('No SuccessfulCreate event for a Pod yet');
       expect(run(e, { event: { reason: 'SuccessfulCreate', namespace: 'demo' } }).passed).to.equal(false);
+      expect(run(e, { event: { reason: 'SuccessfulCreate', name: 'web-7c5ddbdf54' } }).passed).to.equal(true);
+      expect(run(e, { event: { reason: 'SuccessfulCreate', involvedKind: 'ReplicaSet', name: 'web' } }).detail).to.equal('No SuccessfulCreate event for a ReplicaSet named web yet');
     });
   });
 
