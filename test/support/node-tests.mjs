@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // Runs node:test files with TypeScript through tsx. Node 20 has no glob support in
 // `--test` and its default patterns skip .ts, so the files are listed here.
-// Usage: node test/support/node-tests.mjs [file-or-dir ...]   (default: test/node)
+// Usage: node test/support/node-tests.mjs [--update-golden] [file-or-dir ...]   (default: test/node)
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { findFiles } from './find-files.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const targets = process.argv.slice(2);
+const args = process.argv.slice(2);
+// Golden transcripts are rewritten from actual output (see test/node/transcripts.test.ts).
+if (args.includes('--update-golden')) process.env.UPDATE_GOLDEN = '1';
+const targets = args.filter((a) => !a.startsWith('--'));
 const files = findFiles(root, targets.length ? targets : ['test/node'], /\.test\.(ts|mjs|js)$/);
 
 if (files.length === 0) {
