@@ -6,6 +6,8 @@ export const SHORTCUTS = [
   { keys: ['?'], action: 'Show these shortcuts' },
   { keys: ['Tab'], action: 'Move between controls (in the terminal: complete)' },
   { keys: ['Ctrl', 'C'], action: 'Terminal: cancel the running command' },
+  { keys: ['Esc'], action: 'Terminal: leave it, so Tab moves on' },
+  { keys: ['Ctrl', 'M'], action: 'Editor: let Tab move focus instead of indenting' },
 ] as const;
 
 /** True when a key press belongs to what has focus (text fields, the terminal, Monaco, buttons). */

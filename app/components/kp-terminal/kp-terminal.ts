@@ -110,6 +110,12 @@ export class KpTerminal extends LitElement {
   private onKeyEvent(e: KeyboardEvent): boolean {
     // Let the page handle its own shortcuts; xterm keeps everything else.
     if (e.ctrlKey && e.key === 'Enter') return false;
+    // Tab completes inside the terminal, so Escape is the way out: focus stays in place in the
+    // tab order, and the next Tab moves on to the editor (no keyboard trap).
+    if (e.type === 'keydown' && e.key === 'Escape') {
+      this.term?.blur();
+      return false;
+    }
     if (e.type === 'keydown' && e.ctrlKey && e.key === 'c' && this.term?.hasSelection()) {
       void navigator.clipboard?.writeText(this.term.getSelection());
       return false;

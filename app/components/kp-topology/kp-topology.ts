@@ -85,23 +85,22 @@ export class KpTopology extends LitElement {
     const model = this.feed?.model;
     if (!model || !this.view) return;
     const now = performance.now();
+    let shownPods: Map<string, { pod: PodView; group: string }> | undefined;
     for (const d of batch.deleted) {
       if (d.kind !== 'Pod') continue;
+      shownPods ??= this.shownPods();
       const key = objectKeyOf('Pod', d.namespace, d.name);
-      const shown = this.findShown(key);
+      const shown = shownPods.get(key);
       if (shown) this.leaving.set(key, { ...shown, until: now + LEAVE_MS });
     }
     if (this.leaving.size) setTimeout(() => this.recompute(), LEAVE_MS + 20);
   }
 
-  private findShown(key: string): { pod: PodView; group: string } | undefined {
-    for (const n of this.view?.nodes ?? []) {
-      for (const g of n.groups) {
-        const pod = g.pods.find((p) => p.key === key);
-        if (pod) return { pod, group: g.key };
-      }
-    }
-    return undefined;
+  /** Pods drawn in nodes now, by key (built once per batch that deletes pods). */
+  private shownPods(): Map<string, { pod: PodView; group: string }> {
+    const out = new Map<string, { pod: PodView; group: string }>();
+    for (const n of this.view?.nodes ?? []) for (const g of n.groups) for (const pod of g.pods) out.set(pod.key, { pod, group: g.key });
+    return out;
   }
 
   private recompute(): void {
