@@ -8,7 +8,8 @@ import type { Clock } from '../time/clock.ts';
 import { K8S_ALPHANUMS, type Rng } from '../time/rng.ts';
 import type { Store, WatchHandler } from '../store/store.ts';
 import { STRATEGIES } from './kinds/index.ts';
-import { dns1123LabelErrors, dns1123SubdomainErrors } from './names.ts';
+import { QuantityError } from '../api/quantity.ts';
+import { nameValidatorFor, validateObjectMeta } from './validation/object-meta.ts';
 import { applyMergePatch } from './patch/merge-patch.ts';
 import { applyJsonPatch } from './patch/json-patch.ts';
 import { applyStrategicMergePatch } from './patch/strategic-merge-patch.ts';
@@ -136,8 +137,9 @@ export class ApiServer {
 
     const strategy = STRATEGIES[resource];
     strategy?.prepareForCreate?.(obj, cx);
-    strategy?.defaults?.(obj, cx);
-    const errs = [...this.validateMeta(t, obj), ...(strategy?.validate?.(obj, cx) ?? [])];
+    decoding(t, () => strategy?.defaults?.(obj, cx));
+    strategy?.admit?.(obj, cx);
+    const errs = [...this.validateMeta(t, obj, cx), ...(strategy?.validate?.(obj, cx) ?? [])];
     if (errs.length) throw invalid(t.kind, t.group, meta.name ?? '', errs);
     if (this.store.get(resource, meta.namespace, meta.name!)) throw alreadyExists({ group: t.group, resource: t.plural }, meta.name!);
     if (opts.dryRun) return { object: obj as T, warnings };
@@ -290,10 +292,12 @@ export class ApiServer {
           ]);
       }
       const strategy = STRATEGIES[resource];
-      strategy?.prepareForUpdate?.(next, current, cx);
-      strategy?.defaults?.(next, cx);
+      decoding(t, () => {
+        strategy?.prepareForUpdate?.(next, current, cx);
+        strategy?.defaults?.(next, cx);
+      });
       if (m.generation !== undefined && specChanged(next, current)) m.generation = (current.metadata.generation ?? 0) + 1;
-      const errs = [...this.validateMeta(t, next), ...(strategy?.validateUpdate?.(next, current, cx) ?? strategy?.validate?.(next, cx) ?? [])];
+      const errs = [...this.validateMeta(t, next, cx), ...(strategy?.validateUpdate?.(next, current, cx) ?? strategy?.validate?.(next, cx) ?? [])];
       if (errs.length) throw invalid(t.kind, t.group, name, errs);
     }
     if (opts.dryRun) return { object: next as T, warnings };
@@ -318,15 +322,8 @@ export class ApiServer {
     return Math.max(0, g);
   }
 
-  private validateMeta(t: ResourceType, obj: KubeObject): FieldError[] {
-    const errs: FieldError[] = [];
-    const name = obj.metadata.name;
-    if (!name) errs.push({ type: 'FieldValueRequired', field: 'metadata.name', detail: 'name or generateName is required' });
-    else {
-      const check = t.plural === 'namespaces' ? dns1123LabelErrors : t.plural === 'services' ? dns1035LabelErrors : dns1123SubdomainErrors;
-      for (const d of check(name)) errs.push({ type: 'FieldValueInvalid', field: 'metadata.name', value: name, detail: d });
-    }
-    return errs;
+  private validateMeta(t: ResourceType, obj: KubeObject, cx: StrategyContext): FieldError[] {
+    return validateObjectMeta(obj.metadata, t.namespaced, nameValidatorFor(resourceKey(t)), cx.warn);
   }
 
   private admitNamespace(t: ResourceType, ns: string): void {
@@ -376,14 +373,14 @@ export class ApiServer {
   }
 }
 
-function dns1035LabelErrors(value: string): string[] {
-  const errs: string[] = [];
-  if (value.length > 63) errs.push('must be no more than 63 characters');
-  if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(value))
-    errs.push(
-      "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')",
-    );
-  return errs;
+/** Decoding problems (bad quantities) are 400s worded as the API server's decoder words them. */
+function decoding(t: ResourceType, fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof QuantityError) throw badRequest(`${t.kind} in version "${t.version}" cannot be handled as a ${t.kind}: ${e.message}`);
+    throw e;
+  }
 }
 
 function defaultPropagation(_t: ResourceType): 'Background' | 'Foreground' | 'Orphan' {

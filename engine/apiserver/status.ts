@@ -20,6 +20,8 @@ export interface FieldError {
   field: string;
   /** The offending value, printed as upstream prints it (omitted for Required/Forbidden). */
   value?: unknown;
+  /** The value already rendered as Go's %#v prints it (maps, structs); wins over `value`. */
+  valueText?: string;
   detail?: string;
   /** For "Unsupported value": the allowed values. */
   supported?: string[];
@@ -91,6 +93,7 @@ export function serviceUnavailable(message: string): ApiError {
 
 /** Formats one field error as field.Error.Error() does. */
 export function formatFieldError(e: FieldError): string {
+  const shown = e.valueText ?? formatValue(e.value);
   switch (e.type) {
     case 'FieldValueRequired':
       return `${e.field}: Required value${e.detail ? `: ${e.detail}` : ''}`;
@@ -98,19 +101,19 @@ export function formatFieldError(e: FieldError): string {
       return `${e.field}: Forbidden${e.detail ? `: ${e.detail}` : ''}`;
     case 'FieldValueNotSupported': {
       const allowed = (e.supported ?? []).map((s) => JSON.stringify(s)).join(', ');
-      return `${e.field}: Unsupported value: ${formatValue(e.value)}${allowed ? `: supported values: ${allowed}` : ''}`;
+      return `${e.field}: Unsupported value: ${shown}${allowed ? `: supported values: ${allowed}` : ''}`;
     }
     case 'FieldValueDuplicate':
-      return `${e.field}: Duplicate value: ${formatValue(e.value)}`;
+      return `${e.field}: Duplicate value: ${shown}`;
     case 'FieldValueNotFound':
-      return `${e.field}: Not found: ${formatValue(e.value)}`;
+      return `${e.field}: Not found: ${shown}`;
     case 'FieldValueTooLong':
       return `${e.field}: Too long: ${e.detail ?? ''}`;
     case 'FieldValueTooMany':
       return `${e.field}: Too many: ${e.detail ?? ''}`;
     case 'FieldValueInvalid':
     default:
-      return `${e.field}: Invalid value: ${formatValue(e.value)}${e.detail ? `: ${e.detail}` : ''}`;
+      return `${e.field}: Invalid value: ${shown}${e.detail ? `: ${e.detail}` : ''}`;
   }
 }
 

@@ -22,6 +22,11 @@ export interface KindStrategy {
   prepareForCreate?(obj: KubeObject, cx: StrategyContext): void;
   /** PrepareForUpdate: e.g. keep status on spec updates, bump generation. */
   prepareForUpdate?(obj: KubeObject, old: KubeObject, cx: StrategyContext): void;
+  /**
+   * Mutating admission on create (ServiceAccount, Priority, DefaultTolerationSeconds...): runs
+   * after defaults, before validation. May throw an ApiError (Forbidden) to reject the request.
+   */
+  admit?(obj: KubeObject, cx: StrategyContext): void;
   validate?(obj: KubeObject, cx: StrategyContext): FieldError[];
   validateUpdate?(obj: KubeObject, old: KubeObject, cx: StrategyContext): FieldError[];
   /** Runs once an object is stored (allocators release/commit, etc). */
