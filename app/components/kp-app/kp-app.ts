@@ -74,7 +74,7 @@ export class KpApp extends LitElement {
       if (this.tab === 'cluster') this.tab = 'inspector';
     });
     this.addEventListener('kp-paste', (e) => {
-      this.tab = 'terminal';
+      this.selectTab('terminal');
       this.terminal?.paste(e.detail.text);
     });
   }
@@ -177,8 +177,7 @@ export class KpApp extends LitElement {
     if (this.resetDialog?.open || this.keysDialog?.open) return;
     if (e.key === '/') {
       e.preventDefault();
-      this.tab = 'terminal';
-      this.terminal?.focus();
+      this.selectTab('terminal'); // on narrow screens the terminal may be on another tab
     } else if (e.key === ' ' && !isActivatable(path)) {
       e.preventDefault();
       void this.clock?.toggle();
