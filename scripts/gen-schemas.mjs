@@ -136,8 +136,6 @@ function convertDefinition(name, def, pending) {
   // `kubectl create --dry-run=client -o yaml` prints `creationTimestamp: null`; accept it.
   if (NULLABLE_TIMES.includes(name)) return { description: def.description, type: ['string', 'null'] };
   const out = convert(def, pending);
-  // Completion names an object snippet after its title; "DeploymentSpec" reads better than the full id.
-  out.title = name.slice(name.lastIndexOf('.') + 1);
   if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
   for (const [prop, values] of Object.entries(ENUMS[name] ?? {})) {
     if (out.properties?.[prop]) out.properties[prop].enum = values;
