@@ -6,6 +6,8 @@ import { addQuantity, compareQuantity, parseQuantity, type Quantity } from '../.
 const QOS_RESOURCES = ['cpu', 'memory'];
 
 function positive(v: unknown): Quantity | undefined {
+  // Most containers leave most of these unset: skip the (costly) exception path.
+  if (typeof v !== 'string' && typeof v !== 'number') return undefined;
   try {
     const q = parseQuantity(v as string);
     return q.mantissa > 0n ? q : undefined;
