@@ -1,0 +1,14 @@
+// The kubectl commands kubeplay implements, in kubectl's help order.
+import type { Command } from '../command.ts';
+import { apply } from './apply.ts';
+import { config } from './config.ts';
+import { create } from './create.ts';
+import { del } from './delete.ts';
+import { describe } from './describe.ts';
+import { get } from './get.ts';
+import { apiResources, clusterInfo, version } from './info.ts';
+import { logs } from './logs.ts';
+import { runCmd } from './run.ts';
+import { scale } from './scale.ts';
+
+export const COMMANDS: Command[] = [create, runCmd, get, del, scale, clusterInfo, describe, logs, apply, apiResources, config, version];

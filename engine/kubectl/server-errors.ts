@@ -1,0 +1,40 @@
+// The one place that turns an API error (metav1.Status) into kubectl's text, as
+// k8s.io/kubectl/pkg/cmd/util/helpers.go (StandardErrorMessage, MultilineError) and
+// AddSourceToErr print it.
+import type { ApiStatus } from '../api/meta.ts';
+import { ApiError } from '../apiserver/status.ts';
+
+export interface ErrorSource {
+  /** "creating", "retrieving current configuration of", ... */
+  verb: string;
+  /** The file name, or "STDIN". */
+  source: string;
+}
+
+/** The full stderr text (ending in a newline) kubectl prints for an API error. */
+export function statusText(status: ApiStatus, from?: ErrorSource): string {
+  // No HTTP answer at all (kube-apiserver down): client-go's connection error, printed bare.
+  if (status.code === 0) return `${status.message}\n`;
+  if (status.reason === 'Invalid' && status.details) {
+    const d = status.details;
+    const head = d.kind || d.name ? `The ${d.kind ?? ''} "${d.name ?? ''}" is invalid` : 'The request is invalid';
+    const causes: string[] = [];
+    for (const c of d.causes ?? []) {
+      const line = c.field ? `${c.field}: ${c.message}` : c.message;
+      if (!causes.includes(line)) causes.push(line);
+    }
+    if (causes.length === 0) return `${head}\n`;
+    if (causes.length === 1) return `${head}: ${causes[0]}\n`;
+    return `${head}: \n${causes.map((c) => `* ${c}`).join('\n')}\n`;
+  }
+  const message = from && from.source ? `error when ${from.verb} "${from.source}": ${status.message}` : status.message;
+  if (status.reason) return `Error from server (${status.reason}): ${message}\n`;
+  return `Error from server: ${message}\n`;
+}
+
+/** Text for anything a command caught: API errors as above, others as `error: ...`. */
+export function errorText(e: unknown, from?: ErrorSource): string {
+  if (e instanceof ApiError) return statusText(e.status, from);
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg.startsWith('error: ') ? `${msg}\n` : `error: ${msg}\n`;
+}
