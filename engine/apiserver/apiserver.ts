@@ -9,6 +9,7 @@ import { K8S_ALPHANUMS, type Rng } from '../time/rng.ts';
 import type { Store, WatchHandler } from '../store/store.ts';
 import { STRATEGIES } from './kinds/index.ts';
 import { QuantityError } from '../api/quantity.ts';
+import { decodeObject, rootDefinition, type FieldValidation } from './schema/decode.ts';
 import { nameValidatorFor, validateObjectMeta } from './validation/object-meta.ts';
 import { applyMergePatch } from './patch/merge-patch.ts';
 import { applyJsonPatch } from './patch/json-patch.ts';
@@ -30,6 +31,12 @@ import type { StrategyContext } from './strategy.ts';
 
 export interface WriteOptions {
   dryRun?: boolean;
+  /**
+   * What to do with unknown fields (metav1.FieldValidation): Warn (the server default) drops
+   * them with a `unknown field "x"` warning, Strict rejects the request, Ignore drops silently.
+   * kubectl sends Strict unless run with --validate=warn|false.
+   */
+  fieldValidation?: FieldValidation;
 }
 
 export interface DeleteOptions extends WriteOptions {
@@ -114,6 +121,7 @@ export class ApiServer {
     const warnings: string[] = [];
     const cx = this.context(warnings);
     const obj = structuredClone(input) as KubeObject;
+    decode(t, obj, opts, warnings);
     obj.apiVersion = apiVersionOf(t);
     obj.kind = t.kind;
     const meta: ObjectMeta = (obj.metadata = { ...(obj.metadata ?? {}) });
@@ -267,6 +275,7 @@ export class ApiServer {
       if ('status' in input) next['status'] = structuredClone(input['status']);
     } else {
       next = structuredClone(input) as KubeObject;
+      decode(t, next, opts, warnings);
       next.apiVersion = apiVersionOf(t);
       next.kind = t.kind;
       // System-owned metadata cannot be changed by a client.
@@ -371,6 +380,25 @@ export class ApiServer {
     const err = this.availability();
     if (err) throw err;
   }
+}
+
+/**
+ * Decoding against the kind's schema: Go's json type errors and unknown fields, worded as the
+ * API server words them (`Deployment in version "v1" cannot be handled as a Deployment: ...`).
+ */
+function decode(t: ResourceType, obj: KubeObject, opts: WriteOptions, warnings: string[]): void {
+  const requested = typeof obj.apiVersion === 'string' && obj.apiVersion ? obj.apiVersion : apiVersionOf(t);
+  const def = rootDefinition(requested, t.kind) ?? rootDefinition(apiVersionOf(t), t.kind);
+  if (!def) return;
+  const mode = opts.fieldValidation ?? 'Warn';
+  const r = decodeObject(obj, def, mode);
+  const version = requested.includes('/') ? requested.slice(requested.indexOf('/') + 1) : requested;
+  const prefix = `${t.kind} in version "${version}" cannot be handled as a ${t.kind}: `;
+  if (r.error) throw badRequest(prefix + r.error);
+  if (!r.unknown.length) return;
+  const texts = r.unknown.map((f) => `unknown field "${f}"`);
+  if (mode === 'Strict') throw badRequest(`${prefix}strict decoding error: ${texts.join(', ')}`);
+  warnings.push(...texts);
 }
 
 /** Decoding problems (bad quantities) are 400s worded as the API server's decoder words them. */
