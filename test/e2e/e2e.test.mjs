@@ -180,12 +180,24 @@ async function typeInTerminal(line) {
   await page.keyboard.press('Enter');
 }
 
+/** Waits until the terminal screen contains `text` (a string, or a RegExp to match). */
 async function waitForScreen(text, timeout = STEP_MS) {
+  const seen = (screen) => (typeof text === 'string' ? screen.includes(text) : text.test(screen));
   try {
-    return await waitFor(`terminal to show "${text}"`, async () => ((await terminalScreen()).includes(text) ? true : false), timeout);
+    return await waitFor(`terminal to show ${text}`, async () => seen(await terminalScreen()), timeout);
   } catch (error) {
     throw new Error(`${error.message}\n--- terminal screen ---\n${await terminalScreen()}`);
   }
+}
+
+/** Replaces the editor's text by select-all + paste (typing would be auto-indented by Monaco). */
+async function pasteIntoEditor(text) {
+  const editor = page.locator(EDITOR).first();
+  await editor.locator('.monaco-editor').first().waitFor({ timeout: 15_000 });
+  await editor.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+A');
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.keyboard.press('Control+V');
 }
 
 async function waitForClusterReady() {
@@ -202,6 +214,7 @@ describe('kubeplay end to end (built app, headless Chromium)', { timeout: 5 * 60
     console.log(`serving dist/ at ${server.url}`);
     browser = await launchFreshBrowser();
     page = browser.page;
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
     page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(`console.error: ${message.text()}`);
@@ -242,26 +255,20 @@ describe('kubeplay end to end (built app, headless Chromium)', { timeout: 5 * 60
 
   step('the editor marks a schema error (replicas: two)', [READY], async () => {
     const editor = page.locator(EDITOR).first();
-    await editor.locator('.monaco-editor').first().waitFor({ timeout: 15_000 });
-    await editor.locator('.monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.press('Delete');
-    // insertText is what a paste does: Monaco inserts it verbatim, without auto-indent.
-    await page.keyboard.insertText(BAD_YAML);
-    const squiggle = editor.locator('.squiggly-error, .squiggly-warning').first();
-    await squiggle.waitFor({ timeout: STEP_MS });
-    await squiggle.hover();
-    const hover = editor.locator('.monaco-hover').filter({ hasText: /Incorrect type|Expected/ }).first();
-    await hover.waitFor({ timeout: STEP_MS });
+    await pasteIntoEditor(BAD_YAML);
+    await editor.locator('.squiggly-error, .squiggly-warning').first().waitFor({ timeout: STEP_MS });
+    // Point at the bad value, as a person would, and read the marker's message.
+    const two = editor.locator('.view-lines span span', { hasText: /^two$/ }).first();
+    const box = await two.boundingBox();
+    assert.ok(box, 'the word "two" is not on screen in the editor');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.locator('.monaco-hover').filter({ hasText: 'Incorrect type. Expected "integer"' }).first().waitFor({ timeout: STEP_MS });
     await screenshot('editor-marker');
   });
 
   step(APPLIED, [READY], async () => {
     const editor = page.locator(EDITOR).first();
-    await editor.locator('.monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.press('Delete');
-    await page.keyboard.insertText(GOOD_YAML);
+    await pasteIntoEditor(GOOD_YAML);
     await editor.getByRole('button', { name: /^apply$/i }).first().click();
     await editor.getByText('service/hello created').first().waitFor({ timeout: STEP_MS });
     await editor.getByText('deployment.apps/hello created').first().waitFor({ timeout: STEP_MS });
@@ -277,7 +284,7 @@ describe('kubeplay end to end (built app, headless Chromium)', { timeout: 5 * 60
     });
     assert.deepEqual(podsAfter, podsBefore);
     await typeInTerminal('kubectl get deployments');
-    await waitForScreen('hello');
+    await waitForScreen(/^hello\s+\d+\/2\s/m);
     await screenshot('after-reload');
   }, 2 * STEP_MS + 5000);
 

@@ -18,16 +18,20 @@ export function freePort() {
   });
 }
 
-/** Starts `vite preview` on dist/; resolves once it answers. Returns { url, stop() }. */
-export async function startPreview({ timeoutMs = 20_000 } = {}) {
-  if (!existsSync(`${root}dist/index.html`)) {
-    throw new Error('dist/index.html is missing: run `npm run build` first');
+/**
+ * Starts `vite preview` on dist/ (or KUBEPLAY_DIST, to point a harness at another build);
+ * resolves once it answers. Returns { url, stop() }.
+ */
+export async function startPreview({ timeoutMs = 20_000, outDir = process.env.KUBEPLAY_DIST ?? `${root}dist` } = {}) {
+  if (!existsSync(`${outDir}/index.html`) && !process.env.KUBEPLAY_PATH) {
+    throw new Error(`${outDir}/index.html is missing: run \`npm run build\` first`);
   }
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}/`;
+  // KUBEPLAY_PATH: the page to open under the server (default: the app's index.html).
+  const url = `http://127.0.0.1:${port}/${(process.env.KUBEPLAY_PATH ?? '').replace(/^\//, '')}`;
   const child = spawn(
     process.execPath,
-    [`${root}node_modules/vite/bin/vite.js`, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    [`${root}node_modules/vite/bin/vite.js`, 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
     { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';
