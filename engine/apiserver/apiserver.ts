@@ -200,6 +200,10 @@ export class ApiServer {
       throw forbidden(`namespaces "${name}" is forbidden: this namespace may not be deleted`);
     const warnings: string[] = [];
     const cx = this.context(warnings);
+    if (resource === 'namespaces') {
+      const terminating = this.terminateNamespace(current, opts);
+      if (terminating) return { object: terminating, warnings };
+    }
 
     const next = structuredClone(current) as KubeObject;
     const meta = next.metadata;
@@ -232,6 +236,34 @@ export class ApiServer {
     if (finalizers.size) meta.finalizers = [...finalizers];
     if (opts.dryRun) return { object: next, warnings };
     return { object: this.store.put(resource, next), warnings };
+  }
+
+  /**
+   * PUT namespaces/NAME/finalize: the namespace controller clears spec.finalizers once the
+   * namespace is empty; a terminating namespace without finalizers is then removed.
+   */
+  finalizeNamespace(name: string, finalizers: string[]): KubeObject {
+    this.checkAvailable();
+    const current = this.get('namespaces', undefined, name);
+    const next = structuredClone(current) as KubeObject;
+    next['spec'] = { ...((next['spec'] as object | undefined) ?? {}), finalizers };
+    if (!finalizers.length) delete (next['spec'] as { finalizers?: string[] }).finalizers;
+    if (next.metadata.deletionTimestamp && !finalizers.length && !(next.metadata.finalizers ?? []).length)
+      return this.store.remove('namespaces', undefined, name)!;
+    return this.store.put('namespaces', next);
+  }
+
+  /** Deleting a namespace that has spec.finalizers marks it Terminating (the controller empties it). */
+  private terminateNamespace(current: KubeObject, opts: DeleteOptions): KubeObject | undefined {
+    const specFinalizers = (current['spec'] as { finalizers?: string[] } | undefined)?.finalizers ?? [];
+    if (!specFinalizers.length) return undefined;
+    if (current.metadata.deletionTimestamp) return current;
+    const next = structuredClone(current) as KubeObject;
+    next.metadata.deletionTimestamp = this.clock.nowRFC3339();
+    next.metadata.deletionGracePeriodSeconds = 0;
+    next['status'] = { ...((next['status'] as object | undefined) ?? {}), phase: 'Terminating' };
+    if (opts.dryRun) return next;
+    return this.store.put('namespaces', next);
   }
 
   /** POST pods/NAME/binding: the scheduler's only write to a pod. */
