@@ -2,11 +2,9 @@
 // through the API server's read verbs (get/tryGet/list) and one sim-private store record;
 // never writes. Each failing check says, in a learner's words, what is still missing.
 //
-// Command history record (written by the runtime, read by `commandUsed` checks):
-//   key   `history/commands`  (COMMAND_HISTORY_RECORD)
-//   value string[]: every command line the terminal (or a transcript) ran, oldest first,
-//         exactly as typed (a here-document line holds the whole text, body included).
-// The editor's Apply is not a command line and is not recorded.
+// Command history record (written by the runtime and the transcript runner through
+// recordCommand, read by `commandUsed` checks): key `history/commands`, value string[] —
+// every command line run, oldest first, exactly as typed. See command-history.ts.
 import type { KubeObject } from '../api/meta.ts';
 import type { Event, Pod } from '../api/core-v1.ts';
 import type { ApiServer } from '../apiserver/apiserver.ts';
@@ -16,11 +14,12 @@ import type { CheckResult, LessonReport } from '../engine-api.ts';
 import type { Store } from '../store/store.ts';
 import { parseSelector, matches } from '../api/labels.ts';
 import { resolveKind, type Check, type CommandCheck, type CountCheck, type EventCheck, type JsonPathCheck, type ObjectQuery } from './check.ts';
+import { commandHistory } from './command-history.ts';
 import { evalJsonPath } from './jsonpath.ts';
 import { describeMismatch, partialMismatch } from './partial-match.ts';
 import type { ParsedLesson } from './parse.ts';
 
-export const COMMAND_HISTORY_RECORD = 'history/commands';
+export { COMMAND_HISTORY_RECORD } from './command-history.ts';
 
 /** What evaluation needs from the engine: its API server and its store (for the history record). */
 export interface CheckTarget {
@@ -172,7 +171,7 @@ function event(c: EventCheck, api: CheckTarget['api']): string | undefined {
 }
 
 function commandUsed(c: CommandCheck, store: CheckTarget['store']): string | undefined {
-  const history = store.getRecord<string[]>(COMMAND_HISTORY_RECORD) ?? [];
+  const history = commandHistory(store);
   const re = new RegExp(c.pattern);
   if (history.some((line) => re.test(line))) return undefined;
   return c.example ? `You haven't run \`${c.example}\` yet` : `You haven't run a matching command yet`;
