@@ -90,6 +90,8 @@ export type StatusReason =
   | 'Timeout'
   | 'TooManyRequests'
   | 'Gone'
+  | 'Expired'
+  | 'RequestEntityTooLarge'
   | '';
 
 /** A key that names one stored object: resource (plural, with group), namespace, name. */

@@ -7,7 +7,11 @@ import { matches, parseSelector, type Selector } from '../api/labels.ts';
 import type { Clock } from '../time/clock.ts';
 import { K8S_ALPHANUMS, type Rng } from '../time/rng.ts';
 import type { Store, WatchHandler } from '../store/store.ts';
+import type { AdmissionContext, AdmissionPlugin, AdmissionRequest } from './admission/admission.ts';
+import { ADMISSION_PLUGINS } from './admission/plugins.ts';
 import { STRATEGIES } from './kinds/index.ts';
+import { checkRequestSize } from './request-size.ts';
+import { filterEvent, WatchCache } from './watch-cache.ts';
 import { QuantityError } from '../api/quantity.ts';
 import { decodeObject, rootDefinition, type FieldValidation } from './schema/decode.ts';
 import { nameValidatorFor, validateObjectMeta } from './validation/object-meta.ts';
@@ -20,7 +24,6 @@ import {
   alreadyExists,
   badRequest,
   conflict,
-  forbidden,
   invalid,
   notFound,
   OPTIMISTIC_LOCK_MESSAGE,
@@ -51,6 +54,17 @@ export interface ListOptions {
   fieldSelector?: string;
 }
 
+export interface WatchOptions extends ListOptions {
+  /**
+   * Resume after this version: retained events newer than it are replayed first (410 Gone when
+   * it is older than the watch cache's window). "0" starts with the current objects as ADDED.
+   * Unset: only changes from now on.
+   */
+  resourceVersion?: string;
+  /** Only objects in this namespace. */
+  namespace?: string;
+}
+
 export interface WriteResult<T extends KubeObject = KubeObject> {
   object: T;
   warnings: string[];
@@ -68,17 +82,21 @@ const TRACKS_GENERATION = new Set([
   'networkpolicies.networking.k8s.io', 'poddisruptionbudgets.policy', 'priorityclasses.scheduling.k8s.io',
 ]);
 
-const IMMORTAL_NAMESPACES = ['default', 'kube-system', 'kube-public'];
-
 export class ApiServer {
   /** Set by the control-plane components (apiserver or etcd stopped). */
   availability: Availability = () => undefined;
+  /** The admission chain every write passes (admission/plugins.ts has the order). */
+  admission: readonly AdmissionPlugin[] = ADMISSION_PLUGINS;
+  /** Recent watch events, for watches that resume from a resourceVersion. */
+  readonly watchCache: WatchCache;
 
   constructor(
     readonly store: Store,
     readonly clock: Clock,
     readonly rng: Rng,
-  ) {}
+  ) {
+    this.watchCache = new WatchCache(store);
+  }
 
   // Reads -------------------------------------------------------------------------------
 
@@ -109,8 +127,37 @@ export class ApiServer {
     return items;
   }
 
-  watch(handler: WatchHandler, resource?: string): () => void {
-    return this.store.watch(handler, resource);
+  /**
+   * Watches one resource (or all). With options: filtered by namespace and selectors (objects
+   * moving in or out of the selection arrive as ADDED/DELETED), resumed from a resourceVersion.
+   * Throws 410 Gone for a version older than the retained window.
+   */
+  watch(handler: WatchHandler, resource?: string, opts: WatchOptions = {}): () => void {
+    const filtered = opts.namespace !== undefined || opts.labelSelector !== undefined || !!opts.fieldSelector;
+    if (!filtered && opts.resourceVersion === undefined) return this.store.watch(handler, resource);
+    this.checkAvailable();
+    const t = resource === undefined ? undefined : this.type(resource);
+    const sel = typeof opts.labelSelector === 'string' ? parseSelector(opts.labelSelector) : opts.labelSelector ?? [];
+    const field = opts.fieldSelector ? fieldSelectorPredicate(opts.fieldSelector) : undefined;
+    const ns = t && !t.namespaced ? undefined : opts.namespace;
+    const ok = (o: KubeObject) =>
+      (ns === undefined || o.metadata.namespace === ns) && (!sel.length || matches(sel, o.metadata.labels)) && (!field || field(o));
+    const deliver: WatchHandler = filtered
+      ? (e) => {
+          const f = filterEvent(e, ok);
+          if (f) handler(f);
+        }
+      : handler;
+    const rv = opts.resourceVersion;
+    if (rv === '0') {
+      for (const r of resource === undefined ? this.store.resources() : [resource])
+        for (const object of this.store.list(r, ns)) if (ok(object)) handler({ type: 'ADDED', resource: r, object });
+    } else if (rv !== undefined && rv !== '') {
+      const n = Number(rv);
+      if (!Number.isInteger(n) || n < 0) throw badRequest(`invalid resource version: ${rv}`);
+      for (const e of this.watchCache.since(n)) if (resource === undefined || e.resource === resource) deliver(e);
+    }
+    return this.store.watch(deliver, resource);
   }
 
   // Writes ------------------------------------------------------------------------------
@@ -118,6 +165,7 @@ export class ApiServer {
   create<T extends KubeObject>(resource: string, namespace: string | undefined, input: T, opts: WriteOptions = {}): WriteResult<T> {
     this.checkAvailable();
     const t = this.type(resource);
+    checkRequestSize(input);
     const warnings: string[] = [];
     const cx = this.context(warnings);
     const obj = structuredClone(input) as KubeObject;
@@ -130,9 +178,12 @@ export class ApiServer {
       if (meta.namespace && namespace && meta.namespace !== namespace)
         throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
       meta.namespace = ns;
-      this.admitNamespace(t, ns);
+      // NamespaceLifecycle first: nothing else (names, allocations) happens in a missing namespace.
+      this.admitNamespace(t, resource, ns, meta.name || meta.generateName || '');
     } else delete meta.namespace;
 
+    // Mutating admission sees the requested name: upstream generates names afterwards.
+    const requestedName = meta.name || meta.generateName || '';
     if (!meta.name && meta.generateName) meta.name = this.generateName(meta.generateName, resource, meta.namespace);
     delete meta.uid;
     delete meta.resourceVersion;
@@ -146,21 +197,30 @@ export class ApiServer {
     const strategy = STRATEGIES[resource];
     strategy?.prepareForCreate?.(obj, cx);
     decoding(t, () => strategy?.defaults?.(obj, cx));
+    const commits: (() => void)[] = [];
+    const req: AdmissionRequest = { operation: 'CREATE', resource, type: t, namespace: meta.namespace, name: requestedName, object: obj, dryRun: !!opts.dryRun };
+    this.admit('admit', req, warnings, commits);
     strategy?.admit?.(obj, cx);
     const errs = [...this.validateMeta(t, obj, cx), ...(strategy?.validate?.(obj, cx) ?? [])];
     if (errs.length) throw invalid(t.kind, t.group, meta.name ?? '', errs);
+    req.name = meta.name ?? '';
+    this.admit('validate', req, warnings, commits);
     if (this.store.get(resource, meta.namespace, meta.name!)) throw alreadyExists({ group: t.group, resource: t.plural }, meta.name!);
     if (opts.dryRun) return { object: obj as T, warnings };
-    return { object: this.store.put(resource, obj) as T, warnings };
+    const stored = this.store.put(resource, obj) as T;
+    for (const c of commits) c();
+    return { object: stored, warnings };
   }
 
   /** Replaces an object (PUT). With metadata.resourceVersion set, it must be current. */
   update<T extends KubeObject>(resource: string, input: T, opts: WriteOptions = {}): WriteResult<T> {
+    checkRequestSize(input);
     return this.write(resource, input, 'main', opts);
   }
 
   /** PUT .../status: only status changes (and nothing else). */
   updateStatus<T extends KubeObject>(resource: string, input: T, opts: WriteOptions = {}): WriteResult<T> {
+    checkRequestSize(input);
     return this.write(resource, input, 'status', opts);
   }
 
@@ -172,6 +232,7 @@ export class ApiServer {
     patch: unknown,
     opts: WriteOptions & { subresource?: 'status' } = {},
   ): WriteResult<T> {
+    checkRequestSize(patch);
     const current = this.get(resource, namespace, name);
     let next: KubeObject;
     try {
@@ -196,9 +257,10 @@ export class ApiServer {
     if (!current) throw notFound({ group: t.group, resource: t.plural }, name);
     if (opts.uid && current.metadata.uid !== opts.uid)
       throw conflict({ group: t.group, resource: t.plural }, name, `Precondition failed: UID in precondition: ${opts.uid}, UID in object meta: ${current.metadata.uid}`);
-    if (resource === 'namespaces' && IMMORTAL_NAMESPACES.includes(name))
-      throw forbidden(`namespaces "${name}" is forbidden: this namespace may not be deleted`);
     const warnings: string[] = [];
+    const delReq: AdmissionRequest = { operation: 'DELETE', resource, type: t, namespace: ns, name, object: undefined, oldObject: current, dryRun: !!opts.dryRun };
+    this.admit('admit', delReq, warnings, []);
+    this.admit('validate', delReq, warnings, []);
     const cx = this.context(warnings);
     if (resource === 'namespaces') {
       const terminating = this.terminateNamespace(current, opts);
@@ -300,6 +362,7 @@ export class ApiServer {
     if (rv && rv !== current.metadata.resourceVersion) throw conflict(gr, name, OPTIMISTIC_LOCK_MESSAGE);
     const warnings: string[] = [];
     const cx = this.context(warnings);
+    const commits: (() => void)[] = [];
 
     let next: KubeObject;
     if (sub === 'status') {
@@ -337,9 +400,12 @@ export class ApiServer {
         strategy?.prepareForUpdate?.(next, current, cx);
         strategy?.defaults?.(next, cx);
       });
+      const req: AdmissionRequest = { operation: 'UPDATE', resource, type: t, namespace: ns, name, object: next, oldObject: current, dryRun: !!opts.dryRun };
+      this.admit('admit', req, warnings, commits);
       if (m.generation !== undefined && specChanged(next, current)) m.generation = (current.metadata.generation ?? 0) + 1;
       const errs = [...this.validateMeta(t, next, cx), ...(strategy?.validateUpdate?.(next, current, cx) ?? strategy?.validate?.(next, cx) ?? [])];
       if (errs.length) throw invalid(t.kind, t.group, name, errs);
+      this.admit('validate', req, warnings, commits);
     }
     if (opts.dryRun) return { object: next as T, warnings };
     if (unchanged(next, current)) return { object: current as T, warnings };
@@ -349,7 +415,9 @@ export class ApiServer {
       STRATEGIES[resource]?.afterDelete?.(last, cx);
       return { object: last as T, warnings };
     }
-    return { object: this.store.put(resource, next) as T, warnings };
+    const stored = this.store.put(resource, next) as T;
+    for (const c of commits) c();
+    return { object: stored, warnings };
   }
 
   private gracePeriod(t: ResourceType, current: KubeObject, opts: DeleteOptions): number {
@@ -367,14 +435,24 @@ export class ApiServer {
     return validateObjectMeta(obj.metadata, t.namespaced, nameValidatorFor(resourceKey(t)), cx.warn);
   }
 
-  private admitNamespace(t: ResourceType, ns: string): void {
-    if (t.plural === 'namespaces') return;
-    const nsObj = this.store.get('namespaces', undefined, ns);
-    if (!nsObj) throw notFound({ group: '', resource: 'namespaces' }, ns);
-    if (nsObj.metadata.deletionTimestamp && t.plural !== 'events')
-      throw forbidden(
-        `${t.plural}${t.group ? `.${t.group}` : ''} is forbidden: unable to create new content in namespace ${ns} because it is being terminated`,
-      );
+  /** NamespaceLifecycle alone, ahead of the rest of the chain (see create). */
+  private admitNamespace(t: ResourceType, resource: string, ns: string, name: string): void {
+    const plugin = this.admission.find((p) => p.name === 'NamespaceLifecycle');
+    const req: AdmissionRequest = { operation: 'CREATE', resource, type: t, namespace: ns, name, object: undefined, dryRun: false };
+    plugin?.admit?.(req, this.admissionContext([], []));
+  }
+
+  /** Runs one phase of the admission chain; plugins reject by throwing. */
+  private admit(phase: 'admit' | 'validate', req: AdmissionRequest, warnings: string[], commits: (() => void)[]): void {
+    const cx = this.admissionContext(warnings, commits);
+    for (const p of this.admission) {
+      if (phase === 'admit' && p.name === 'NamespaceLifecycle' && req.operation === 'CREATE') continue; // ran first
+      p[phase]?.(req, cx);
+    }
+  }
+
+  private admissionContext(warnings: string[], commits: (() => void)[]): AdmissionContext {
+    return { store: this.store, clock: this.clock, rng: this.rng, warn: (m) => warnings.push(m), afterCommit: (fn) => commits.push(fn) };
   }
 
   private generateName(base: string, resource: string, namespace: string | undefined): string {

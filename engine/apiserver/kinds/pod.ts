@@ -1,24 +1,17 @@
-// Pod strategy: SetDefaults_Pod, the create-time admission plugins a kind cluster runs
-// (ServiceAccount, Priority, DefaultTolerationSeconds), ValidatePod and ValidatePodUpdate.
-import type { Container, Pod, PodSpec, Toleration } from '../../api/core-v1.ts';
+// Pod strategy: SetDefaults_Pod, status at create (phase Pending and the QoS class, computed
+// after admission as upstream's PrepareForCreate sees it), ValidatePod and ValidatePodUpdate.
+// The create-time admission plugins live in ../admission/.
+import type { Pod, PodSpec } from '../../api/core-v1.ts';
 import type { KubeObject } from '../../api/meta.ts';
-import { K8S_ALPHANUMS } from '../../time/rng.ts';
-import { forbidden as forbiddenError } from '../status.ts';
 import type { FieldError } from '../status.ts';
-import type { KindStrategy, StrategyContext } from '../strategy.ts';
+import type { KindStrategy } from '../strategy.ts';
 import { forbidden } from '../validation/field.ts';
 import { validatePodSpec, validateTolerations } from '../validation/pod-spec.ts';
 import { defaultPodSpec } from './pod-defaults.ts';
 import { podQOSClass } from './pod-qos.ts';
 import { describePodSpecDiff } from './pod-update-diff.ts';
 
-export const SERVICE_ACCOUNT_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
-
-/** Built-in PriorityClasses every API server creates. */
-const SYSTEM_PRIORITY_CLASSES: Record<string, number> = {
-  'system-node-critical': 2000001000,
-  'system-cluster-critical': 2000000000,
-};
+export { SERVICE_ACCOUNT_MOUNT_PATH } from '../admission/service-account.ts';
 
 /** SetDefaults_Pod: PodSpec defaults, enableServiceLinks, requests defaulted from limits. */
 export function defaultPod(pod: Pod): void {
@@ -33,72 +26,6 @@ export function defaultPod(pod: Pod): void {
     const req = (c.resources.requests ??= {});
     for (const k of Object.keys(lim)) if (!(k in req)) req[k] = lim[k]!;
   }
-}
-
-function serviceAccountAdmission(pod: Pod, cx: StrategyContext): void {
-  const spec = pod.spec;
-  const ns = pod.metadata.namespace ?? 'default';
-  spec.serviceAccountName ||= 'default';
-  spec.serviceAccount = spec.serviceAccountName;
-  const sa = cx.store.get('serviceaccounts', ns, spec.serviceAccountName);
-  // The default account appears moments after its namespace; only other names must exist already.
-  if (!sa && spec.serviceAccountName !== 'default')
-    throw forbiddenError(
-      `pods "${pod.metadata.name}" is forbidden: error looking up service account ${ns}/${spec.serviceAccountName}: serviceaccount "${spec.serviceAccountName}" not found`,
-    );
-  if (spec['automountServiceAccountToken'] === false) return;
-  if (spec['automountServiceAccountToken'] === undefined && sa && sa['automountServiceAccountToken'] === false) return;
-  const all: Container[] = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
-  const needs = all.filter((c) => !(c.volumeMounts ?? []).some((m) => m.mountPath === SERVICE_ACCOUNT_MOUNT_PATH));
-  if (!needs.length) return;
-  const name = `kube-api-access-${cx.rng.string(5, K8S_ALPHANUMS)}`;
-  (spec.volumes ??= []).push({
-    name,
-    projected: {
-      defaultMode: 420,
-      sources: [
-        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-        { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
-        { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
-      ],
-    },
-  });
-  for (const c of needs) (c.volumeMounts ??= []).push({ mountPath: SERVICE_ACCOUNT_MOUNT_PATH, name, readOnly: true });
-}
-
-function priorityAdmission(pod: Pod, cx: StrategyContext): void {
-  const spec = pod.spec;
-  const className = spec.priorityClassName;
-  if (className) {
-    const pc = cx.store.get('priorityclasses.scheduling.k8s.io', undefined, className);
-    const value = pc ? (pc['value'] as number) : SYSTEM_PRIORITY_CLASSES[className];
-    if (value === undefined) throw forbiddenError(`pods "${pod.metadata.name}" is forbidden: no PriorityClass with name ${className} was found`);
-    spec.priority = value;
-    spec.preemptionPolicy ??= (pc?.['preemptionPolicy'] as string | undefined) ?? 'PreemptLowerPriority';
-    return;
-  }
-  const global = cx.store.list('priorityclasses.scheduling.k8s.io').find((p) => p['globalDefault'] === true);
-  if (global) {
-    spec.priorityClassName = global.metadata.name;
-    spec.priority = global['value'] as number;
-    spec.preemptionPolicy ??= (global['preemptionPolicy'] as string | undefined) ?? 'PreemptLowerPriority';
-    return;
-  }
-  spec.priority ??= 0;
-  spec.preemptionPolicy ??= 'PreemptLowerPriority';
-}
-
-function tolerates(tols: Toleration[], key: string): boolean {
-  return tols.some((t) => (t.effect === 'NoExecute' || !t.effect) && (t.key === key || (!t.key && t.operator === 'Exists')));
-}
-
-/** DefaultTolerationSeconds: 300 s for not-ready and unreachable, unless the pod already says. */
-function defaultTolerationSeconds(pod: Pod): void {
-  const tols = pod.spec.tolerations ?? [];
-  const add: Toleration[] = [];
-  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'])
-    if (!tolerates(tols, key)) add.push({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: 300 });
-  if (add.length) pod.spec.tolerations = [...tols, ...add];
 }
 
 const UPDATABLE_NOTE =
@@ -148,12 +75,9 @@ export const podStrategy: KindStrategy = {
   defaults(obj) {
     defaultPod(obj as Pod);
   },
-  admit(obj, cx) {
+  admit(obj) {
     const pod = obj as Pod;
     if (!pod.spec || typeof pod.spec !== 'object') return;
-    serviceAccountAdmission(pod, cx);
-    priorityAdmission(pod, cx);
-    defaultTolerationSeconds(pod);
     pod.status = { phase: 'Pending', qosClass: podQOSClass(pod.spec) };
   },
   validate(obj) {

@@ -1,0 +1,111 @@
+// The watch cache (k8s.io/apiserver/pkg/storage/cacher): a bounded window of the most recent
+// watch events, so a client can resume a watch from the resourceVersion it last saw. A version
+// older than the window gets 410 Gone (`too old resource version: X (Y)`, reason Expired) and
+// must relist, as informers do upstream.
+import type { KubeObject } from '../api/meta.ts';
+import type { Store, WatchEvent } from '../store/store.ts';
+import { ApiError } from './status.ts';
+
+export const WATCH_CACHE_CAPACITY = 1000;
+
+export class WatchCache {
+  private readonly ring: WatchEvent[] = [];
+  /** Index of the oldest retained event in `ring` once it is full. */
+  private head = 0;
+  /** Every event after this version is retained. */
+  private floor: number;
+  /** Version of the last event seen: a store that moved without events was reloaded. */
+  private last: number;
+
+  constructor(
+    private readonly store: Store,
+    private readonly capacity = WATCH_CACHE_CAPACITY,
+  ) {
+    this.floor = this.last = store.resourceVersion();
+    store.watch((e) => this.push(e));
+  }
+
+  private push(e: WatchEvent): void {
+    this.sync();
+    const rv = Number(e.object.metadata.resourceVersion);
+    if (this.ring.length < this.capacity) this.ring.push(e);
+    else {
+      const dropped = this.ring[this.head]!;
+      this.floor = Number(dropped.object.metadata.resourceVersion);
+      this.ring[this.head] = e;
+      this.head = (this.head + 1) % this.capacity;
+    }
+    this.last = rv;
+  }
+
+  /** A restored store (load) has no history: start the window at its version. */
+  private sync(): void {
+    const now = this.store.resourceVersion();
+    if (now === this.last) return;
+    this.ring.length = 0;
+    this.head = 0;
+    this.floor = this.last = now;
+  }
+
+  /** The oldest version a watch can resume from. */
+  oldestResumable(): number {
+    this.sync();
+    return this.floor;
+  }
+
+  /** Retained events after `rv`, oldest first; Gone when `rv` is older than the window. */
+  since(rv: number): WatchEvent[] {
+    this.sync();
+    if (rv < this.floor) throw gone(rv, this.floor);
+    const current = this.store.resourceVersion();
+    if (rv > current) throw tooLarge(rv, current);
+    const out: WatchEvent[] = [];
+    const n = this.ring.length;
+    for (let i = 0; i < n; i++) {
+      const e = this.ring[(this.head + i) % n]!;
+      if (Number(e.object.metadata.resourceVersion) > rv) out.push(e);
+    }
+    return out;
+  }
+}
+
+/** 410 Gone, reason Expired, as errors.NewResourceExpired words it. */
+export function gone(rv: number, oldest: number): ApiError {
+  return new ApiError({
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message: `too old resource version: ${rv} (${oldest})`,
+    reason: 'Expired',
+    code: 410,
+  });
+}
+
+/** 504 for a version the server has not reached (NewTooLargeResourceVersionError). */
+export function tooLarge(rv: number, current: number): ApiError {
+  return new ApiError({
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message: `Timeout: Too large resource version: ${rv}, current: ${current}`,
+    reason: 'Timeout',
+    details: { causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }], retryAfterSeconds: 1 },
+    code: 504,
+  });
+}
+
+/**
+ * For a filtered watch, a MODIFIED event is what the filter sees: an object that starts to
+ * match arrives as ADDED, one that stops matching leaves as DELETED (as the cacher does).
+ */
+export function filterEvent(e: WatchEvent, ok: (o: KubeObject) => boolean): WatchEvent | undefined {
+  const now = ok(e.object);
+  if (e.type !== 'MODIFIED' || !e.old) return now ? e : undefined;
+  const before = ok(e.old);
+  if (now && before) return e;
+  if (now) return { type: 'ADDED', resource: e.resource, object: e.object };
+  if (before) return { type: 'DELETED', resource: e.resource, object: e.object };
+  return undefined;
+}
