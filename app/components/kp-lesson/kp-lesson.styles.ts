@@ -34,6 +34,15 @@ export const lessonStyles = [
     .cmd pre { margin: 0; padding: 6px 64px 6px 8px; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 12px; }
     .cmd .paste { position: absolute; right: 6px; top: 4px; font-size: 11px; color: var(--kp-text-muted); }
     .cmd:hover .paste, .cmd:focus-visible .paste { color: var(--kp-accent); }
+    .out {
+      margin: 6px 0;
+      padding: 6px 8px;
+      font-size: 12px;
+      background: var(--kp-surface);
+      border: 1px dashed var(--kp-border);
+      border-radius: var(--kp-radius);
+      overflow-x: auto;
+    }
     .checks { list-style: none; padding: 0; margin: 8px 0; display: flex; flex-direction: column; gap: 4px; }
     .check { display: flex; gap: 6px; align-items: baseline; }
     .check .icon { width: 1.2em; text-align: center; font-weight: 700; color: var(--kp-text-muted); flex: none; }

@@ -169,7 +169,7 @@ export class KpLesson extends LitElement {
           : html`<ul>${b.items.map((i) => html`<li>${this.renderInline(i)}</li>`)}</ul>`;
       case 'code':
         return b.lang === 'yaml' || b.lang === 'text'
-          ? html`<pre class="cmd" style="padding:6px 8px">${b.text}</pre>`
+          ? html`<pre class="out" tabindex="0">${b.text}</pre>`
           : html`<button class="cmd" title="Paste into the terminal" @click=${() => emit(this, 'kp-paste', { text: b.text })}>
               <pre>${b.text}</pre><span class="paste">paste ⏎</span>
             </button>`;
