@@ -52,6 +52,7 @@ export class Engine {
   private readonly byResource = new Map<string, Hosted[]>();
   private readonly phases = new Map<string, ComponentPhase>();
   private readonly phaseListeners = new Set<() => void>();
+  private readonly loadListeners = new Set<() => void>();
 
   constructor(opts: EngineOptions = {}) {
     this.seed = opts.seed ?? 1;
@@ -113,6 +114,26 @@ export class Engine {
   onPhaseChange(l: () => void): () => void {
     this.phaseListeners.add(l);
     return () => this.phaseListeners.delete(l);
+  }
+
+  /** Relists for every controller of a running component (an informer reconnecting to the API server). */
+  resyncComponent(component: string): void {
+    if (!this.isRunning(component)) return;
+    for (const h of this.hosted.values()) if (h.component === component) this.resync(h);
+  }
+
+  /** Drops a component that no longer exists (a removed node's kubelet) from the phase list. */
+  forgetComponent(component: string): void {
+    for (const h of [...this.hosted.values()]) if (h.component === component) this.unhost(h.controller.name);
+    if (!this.phases.delete(component)) return;
+    this.store.deleteRecord(`component/${component}`);
+    for (const l of this.phaseListeners) l();
+  }
+
+  /** Called after load(dump) restored a store (e.g. to host a kubelet per restored Node). */
+  onLoad(l: () => void): () => void {
+    this.loadListeners.add(l);
+    return () => this.loadListeners.delete(l);
   }
 
   isRunning(component: string): boolean {
@@ -196,6 +217,7 @@ export class Engine {
       h.queue.clear();
       if (this.isRunning(h.component)) this.resync(h);
     }
+    for (const l of this.loadListeners) l();
   }
 
   // Internals ------------------------------------------------------------------------------------

@@ -46,6 +46,8 @@ export class Store {
   private readonly records = new Map<string, unknown>();
   private readonly watchers = new Set<{ resource?: string; handler: WatchHandler }>();
   private dirty: DirtySet = { objects: new Map(), records: new Map() };
+  /** Secondary indexes (informer-style, derived, rebuilt on load): resource -> index name -> index. */
+  private readonly indexes = new Map<string, Map<string, StoreIndex>>();
 
   resourceVersion(): number {
     return this.rv;
@@ -88,6 +90,7 @@ export class Store {
     const old = m.get(key);
     const stored = deepFreeze({ ...object, metadata: { ...meta, resourceVersion: this.nextResourceVersion() } });
     m.set(key, stored);
+    this.reindex(resource, key, old, stored);
     this.dirty.objects.set(`${resource}|${key}`, { resource, object: stored });
     this.emit(old ? { type: 'MODIFIED', resource, object: stored, old } : { type: 'ADDED', resource, object: stored });
     return stored;
@@ -99,11 +102,48 @@ export class Store {
     const old = m?.get(key);
     if (!m || !old) return undefined;
     m.delete(key);
+    this.reindex(resource, key, old, undefined);
     // A deleted object carries a fresh resourceVersion in its DELETED event, as etcd does.
     const last = deepFreeze({ ...old, metadata: { ...old.metadata, resourceVersion: this.nextResourceVersion() } });
     this.dirty.objects.set(`${resource}|${key}`, { resource, object: null });
     this.emit({ type: 'DELETED', resource, object: last });
     return last;
+  }
+
+  // Secondary indexes ---------------------------------------------------------------------
+
+  /**
+   * Adds an index over one resource (like an informer's indexer: `byIndex('pods', 'node', 'w1')`).
+   * `fn` returns the index values of an object. Adding an existing name is a no-op.
+   */
+  addIndex(resource: string, name: string, fn: (o: KubeObject) => string[]): void {
+    let byName = this.indexes.get(resource);
+    if (!byName) this.indexes.set(resource, (byName = new Map()));
+    if (byName.has(name)) return;
+    const idx: StoreIndex = { fn, values: new Map() };
+    byName.set(name, idx);
+    for (const [key, o] of this.byResource.get(resource) ?? []) indexAdd(idx, key, o);
+  }
+
+  hasIndex(resource: string, name: string): boolean {
+    return this.indexes.get(resource)?.has(name) ?? false;
+  }
+
+  /** Objects whose index `name` contains `value`, in no particular order (sort if order matters). */
+  byIndex(resource: string, name: string, value: string): KubeObject[] {
+    const idx = this.indexes.get(resource)?.get(name);
+    if (!idx) throw new Error(`store: no index ${name} on ${resource}`);
+    const hits = idx.values.get(value);
+    return hits ? [...hits.values()] : [];
+  }
+
+  private reindex(resource: string, key: string, old: KubeObject | undefined, next: KubeObject | undefined): void {
+    const byName = this.indexes.get(resource);
+    if (!byName) return;
+    for (const idx of byName.values()) {
+      if (old) indexRemove(idx, key, old);
+      if (next) indexAdd(idx, key, next);
+    }
   }
 
   watch(handler: WatchHandler, resource?: string): () => void {
@@ -163,6 +203,33 @@ export class Store {
     }
     for (const [k, v] of d.records) this.records.set(k, v);
     this.dirty = { objects: new Map(), records: new Map() };
+    for (const [resource, byName] of this.indexes)
+      for (const idx of byName.values()) {
+        idx.values.clear();
+        for (const [key, o] of this.byResource.get(resource) ?? []) indexAdd(idx, key, o);
+      }
+  }
+}
+
+interface StoreIndex {
+  fn: (o: KubeObject) => string[];
+  values: Map<string, Map<string, KubeObject>>;
+}
+
+function indexAdd(idx: StoreIndex, key: string, o: KubeObject): void {
+  for (const v of idx.fn(o)) {
+    let m = idx.values.get(v);
+    if (!m) idx.values.set(v, (m = new Map()));
+    m.set(key, o);
+  }
+}
+
+function indexRemove(idx: StoreIndex, key: string, o: KubeObject): void {
+  for (const v of idx.fn(o)) {
+    const m = idx.values.get(v);
+    if (!m) continue;
+    m.delete(key);
+    if (m.size === 0) idx.values.delete(v);
   }
 }
 

@@ -1,0 +1,204 @@
+// The ReplicaSet controller. Mirrors pkg/controller/replicaset/replica_set.go: claim pods
+// (adopt matching orphans, release pods whose labels no longer match), create or delete pods
+// until the active count equals spec.replicas, then write status. Level-triggered: every call
+// reads the pods fresh (through the owner index, not a full list).
+import type { ReplicaSet } from '../api/apps-v1.ts';
+import type { Pod } from '../api/core-v1.ts';
+import { fromLabelSelector, matches } from '../api/labels.ts';
+import type { Condition, KubeObject, OwnerReference } from '../api/meta.ts';
+import { ApiError } from '../apiserver/status.ts';
+import type { Store } from '../store/store.ts';
+import { controllerOf, keyOf, splitKey, type Controller, type ReconcileContext, type Result } from './controller.ts';
+import { listOrphans, listOwnedBy } from './listers.ts';
+import { isPodActive, isPodAvailable, isPodReady } from './pod-util.ts';
+
+export const NAME = 'replicaset-controller';
+export const SUCCESSFUL_CREATE = 'SuccessfulCreate';
+export const SUCCESSFUL_DELETE = 'SuccessfulDelete';
+export const FAILED_CREATE = 'FailedCreate';
+export const FAILED_DELETE = 'FailedDelete';
+
+/** burstReplicas: at most this many creates/deletes per sync. */
+const BURST_REPLICAS = 500;
+
+export function createReplicaSetController(store: Store): Controller {
+  return {
+    name: NAME,
+    watches: [
+      { resource: 'replicasets.apps' },
+      {
+        resource: 'pods',
+        map: (obj, old) => {
+          const keys = new Set<string>();
+          for (const o of old ? [obj, old] : [obj]) {
+            const ref = controllerOf(o);
+            if (ref) {
+              if (ref.kind === 'ReplicaSet') keys.add(`${o.metadata.namespace}/${ref.name}`);
+            } else if (!o.metadata.deletionTimestamp) {
+              // An orphan: every ReplicaSet whose selector matches may adopt it.
+              for (const rs of store.list('replicasets.apps', o.metadata.namespace) as ReplicaSet[])
+                if (matches(fromLabelSelector(rs.spec.selector) ?? [{ key: '', op: 'exists' }], o.metadata.labels)) keys.add(keyOf(rs));
+            }
+          }
+          return [...keys];
+        },
+      },
+    ],
+    reconcile: (key, cx) => syncReplicaSet(key, cx),
+  };
+}
+
+function ownerRefFor(rs: ReplicaSet): OwnerReference {
+  return { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name!, uid: rs.metadata.uid!, controller: true, blockOwnerDeletion: true };
+}
+
+function syncReplicaSet(key: string, cx: ReconcileContext): Result {
+  const { namespace, name } = splitKey(key);
+  const rs = cx.api.tryGet<ReplicaSet>('replicasets.apps', namespace, name);
+  if (!rs) return; // The garbage collector removes the pods.
+  const ns = rs.metadata.namespace!;
+  const uid = rs.metadata.uid!;
+  const selector = fromLabelSelector(rs.spec.selector);
+  const deleting = !!rs.metadata.deletionTimestamp;
+
+  // Claim: release owned pods that no longer match, adopt matching orphans.
+  let owned = listOwnedBy<Pod>(cx.api, 'pods', ns, uid).filter((p) => controllerOf(p)?.uid === uid);
+  if (selector) {
+    for (const p of owned.filter((x) => !matches(selector, x.metadata.labels))) {
+      const next = structuredClone(p);
+      next.metadata.ownerReferences = (next.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
+      if (!next.metadata.ownerReferences.length) delete next.metadata.ownerReferences;
+      cx.api.update('pods', next);
+    }
+    owned = owned.filter((x) => matches(selector, x.metadata.labels));
+    if (!deleting)
+      for (const p of listOrphans<Pod>(cx.api, 'pods', ns)) {
+        if (p.metadata.deletionTimestamp || !matches(selector, p.metadata.labels)) continue;
+        const next = structuredClone(p);
+        next.metadata.ownerReferences = [...(next.metadata.ownerReferences ?? []), ownerRefFor(rs)];
+        owned.push(cx.api.update('pods', next).object);
+      }
+  }
+
+  let active = owned.filter(isPodActive);
+  let failure: string | undefined;
+  if (!deleting) {
+    const want = rs.spec.replicas ?? 1;
+    const diff = active.length - want;
+    if (diff < 0) {
+      const n = Math.min(-diff, BURST_REPLICAS);
+      for (let i = 0; i < n; i++) {
+        try {
+          const pod = cx.api.create<Pod>('pods', ns, podFromTemplate(rs)).object;
+          cx.events.record(rs, { component: NAME }, 'Normal', SUCCESSFUL_CREATE, `Created pod: ${pod.metadata.name}`);
+          active.push(pod);
+        } catch (e) {
+          if (!(e instanceof ApiError)) throw e;
+          failure = e.status.message;
+          cx.events.record(rs, { component: NAME }, 'Warning', FAILED_CREATE, `Error creating: ${e.status.message}`);
+          break;
+        }
+      }
+    } else if (diff > 0) {
+      const victims = rankForDeletion(active, rs, cx.clock.now()).slice(0, Math.min(diff, BURST_REPLICAS));
+      for (const v of victims) {
+        cx.api.delete('pods', ns, v.metadata.name!);
+        cx.events.record(rs, { component: NAME }, 'Normal', SUCCESSFUL_DELETE, `Deleted pod: ${v.metadata.name}`);
+      }
+      const gone = new Set(victims.map((v) => v.metadata.uid));
+      active = active.filter((p) => !gone.has(p.metadata.uid));
+    }
+  }
+
+  const result = writeStatus(rs, active, failure, cx);
+  if (failure) throw new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: failure, reason: 'InternalError', code: 500 });
+  return result;
+}
+
+/** GetPodFromTemplate: labels, annotations and finalizers from the template; generateName `<rs>-`. */
+export function podFromTemplate(rs: ReplicaSet): Pod {
+  const t = rs.spec.template;
+  const meta: Pod['metadata'] = {
+    generateName: `${rs.metadata.name}-`,
+    namespace: rs.metadata.namespace!,
+    labels: { ...(t.metadata?.labels ?? {}) },
+    ownerReferences: [ownerRefFor(rs)],
+  };
+  if (t.metadata?.annotations) meta.annotations = { ...t.metadata.annotations };
+  if (t.metadata?.finalizers) meta.finalizers = [...t.metadata.finalizers];
+  return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: structuredClone(t.spec) };
+}
+
+function phaseRank(p: Pod): number {
+  const phase = p.status?.phase ?? 'Pending';
+  return phase === 'Pending' ? 0 : phase === 'Unknown' ? 1 : 2;
+}
+
+function readySince(p: Pod): number {
+  const c = p.status?.conditions?.find((x) => x.type === 'Ready' && x.status === 'True');
+  return c?.lastTransitionTime ? Date.parse(c.lastTransitionTime) : 0;
+}
+
+function restarts(p: Pod): number {
+  return (p.status?.containerStatuses ?? []).reduce((n, c) => n + (c.restartCount ?? 0), 0);
+}
+
+/** ActivePodsWithRanks.Less: the pods to delete first come first. */
+export function rankForDeletion(pods: Pod[], rs: ReplicaSet, now: number): Pod[] {
+  const perNode = new Map<string, number>();
+  for (const p of pods) if (p.spec.nodeName) perNode.set(p.spec.nodeName, (perNode.get(p.spec.nodeName) ?? 0) + 1);
+  const cost = (p: Pod) => Number(p.metadata.annotations?.['controller.kubernetes.io/pod-deletion-cost'] ?? 0) || 0;
+  void rs;
+  void now;
+  return [...pods].sort((a, b) => {
+    const an = a.spec.nodeName ? 1 : 0;
+    const bn = b.spec.nodeName ? 1 : 0;
+    if (an !== bn) return an - bn;
+    if (phaseRank(a) !== phaseRank(b)) return phaseRank(a) - phaseRank(b);
+    const ar = isPodReady(a) ? 1 : 0;
+    const br = isPodReady(b) ? 1 : 0;
+    if (ar !== br) return ar - br;
+    if (cost(a) !== cost(b)) return cost(a) - cost(b);
+    const ad = perNode.get(a.spec.nodeName ?? '') ?? 0;
+    const bd = perNode.get(b.spec.nodeName ?? '') ?? 0;
+    if (ad !== bd) return bd - ad;
+    if (ar && br && readySince(a) !== readySince(b)) return readySince(b) - readySince(a);
+    if (restarts(a) !== restarts(b)) return restarts(b) - restarts(a);
+    const ac = a.metadata.creationTimestamp ?? '';
+    const bc = b.metadata.creationTimestamp ?? '';
+    if (ac !== bc) return ac < bc ? 1 : -1;
+    return (a.metadata.uid ?? '') < (b.metadata.uid ?? '') ? -1 : 1;
+  });
+}
+
+function writeStatus(rs: ReplicaSet, active: Pod[], failure: string | undefined, cx: ReconcileContext): Result {
+  const now = cx.clock.now();
+  const minReady = rs.spec.minReadySeconds ?? 0;
+  const templateLabels = rs.spec.template.metadata?.labels ?? {};
+  let ready = 0;
+  let available = 0;
+  let fullyLabeled = 0;
+  let waitingForAvailable = false;
+  for (const p of active) {
+    if (Object.entries(templateLabels).every(([k, v]) => p.metadata.labels?.[k] === v)) fullyLabeled++;
+    if (isPodReady(p)) {
+      ready++;
+      if (isPodAvailable(p, minReady, now)) available++;
+      else waitingForAvailable = true;
+    }
+  }
+  const status: NonNullable<ReplicaSet['status']> = { replicas: active.length };
+  if (fullyLabeled) status.fullyLabeledReplicas = fullyLabeled;
+  if (ready) status.readyReplicas = ready;
+  if (available) status.availableReplicas = available;
+  if (rs.metadata.generation !== undefined) status.observedGeneration = rs.metadata.generation;
+  const conds: Condition[] = (rs.status?.conditions ?? []).filter((c) => c.type !== 'ReplicaFailure');
+  if (failure) conds.push({ type: 'ReplicaFailure', status: 'True', lastTransitionTime: cx.clock.nowRFC3339(), reason: 'FailedCreate', message: failure });
+  if (conds.length) status.conditions = conds;
+  if (JSON.stringify(status) !== JSON.stringify(rs.status ?? {})) {
+    const next = structuredClone(rs) as KubeObject;
+    next['status'] = status;
+    cx.api.updateStatus('replicasets.apps', next);
+  }
+  return waitingForAvailable ? { requeueAfter: minReady * 1000 } : undefined;
+}

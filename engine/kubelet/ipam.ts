@@ -1,0 +1,37 @@
+// host-local IPAM as kindnet configures it: each node hands out pod IPs from its podCIDR
+// sequentially (.1 is the gateway), skipping addresses still in use and wrapping around.
+// State is a sim record per node, so allocation survives persistence.
+import type { Store } from '../store/store.ts';
+
+interface IpamRecord {
+  last: number;
+  used: Record<string, string>; // ip -> pod uid
+}
+
+const recordKey = (node: string) => `kubelet/ipam/${node}`;
+
+export function allocateIP(store: Store, node: string, podCIDR: string | undefined, uid: string): string | undefined {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.0\/24$/.exec(podCIDR ?? '');
+  if (!m) return undefined;
+  const prefix = `${m[1]}.${m[2]}.${m[3]}.`;
+  const rec = structuredClone(store.getRecord<IpamRecord>(recordKey(node)) ?? { last: 1, used: {} });
+  for (const [ip, owner] of Object.entries(rec.used)) if (owner === uid) return ip;
+  for (let i = 0; i < 253; i++) {
+    const n = ((rec.last - 1 + i) % 253) + 2; // .2 ... .254
+    const ip = prefix + n;
+    if (rec.used[ip]) continue;
+    rec.used[ip] = uid;
+    rec.last = n;
+    store.setRecord(recordKey(node), rec);
+    return ip;
+  }
+  return undefined;
+}
+
+export function releaseIP(store: Store, node: string, uid: string): void {
+  const rec = store.getRecord<IpamRecord>(recordKey(node));
+  if (!rec) return;
+  const next = structuredClone(rec);
+  for (const [ip, owner] of Object.entries(next.used)) if (owner === uid) delete next.used[ip];
+  store.setRecord(recordKey(node), next);
+}

@@ -1,0 +1,118 @@
+// generateAPIPodStatus (pkg/kubelet/kubelet_pods.go), pure: the PodStatus the kubelet reports,
+// derived from the pod machine's context. Phase follows getPhase; conditions keep their
+// lastTransitionTime while their status does not change.
+import type { ContainerState, ContainerStatus, Pod, PodStatus } from '../api/core-v1.ts';
+import type { Condition } from '../api/meta.ts';
+import { imageID, parseImageRef, statusImage } from '../containers/images.ts';
+import { podDesc } from '../controllers/pod-util.ts';
+import { rfc3339 } from '../time/clock.ts';
+import type { ContainerCtx, PodCtx } from './pod.machine.ts';
+import { qosClass } from './qos.ts';
+
+export interface StatusInput {
+  pod: Pod;
+  ctx: PodCtx;
+  /** Machine state name ("Pending", "Sandbox", "Running", ...). */
+  state: string;
+  hostIP: string;
+  podIP?: string;
+  now: number;
+}
+
+function containerState(c: ContainerCtx): ContainerState {
+  if (c.state === 'running') return { running: { startedAt: rfc3339(c.startedAt!) } };
+  if (c.state === 'terminated')
+    return {
+      terminated: {
+        containerID: c.containerID!, exitCode: c.exitCode ?? 0, finishedAt: rfc3339(c.finishedAt!),
+        reason: c.reason ?? 'Completed', startedAt: rfc3339(c.startedAt!),
+      },
+    };
+  const waiting: { reason?: string; message?: string } = { reason: c.reason ?? 'ContainerCreating' };
+  if (c.message) waiting.message = c.message;
+  return { waiting };
+}
+
+function containerStatus(pod: Pod, c: ContainerCtx): ContainerStatus {
+  const ref = parseImageRef(c.image);
+  const hasRun = c.state !== 'waiting' || c.last !== undefined;
+  const s: ContainerStatus = {
+    name: c.name,
+    ready: c.ready,
+    restartCount: c.restartCount,
+    image: hasRun && ref ? statusImage(ref) : c.image,
+    imageID: hasRun && ref ? imageID(ref) : '',
+    started: c.started,
+    state: containerState(c),
+    lastState: c.last
+      ? { terminated: { containerID: c.last.containerID, exitCode: c.last.exitCode, finishedAt: rfc3339(c.last.finishedAt), reason: c.last.reason, startedAt: rfc3339(c.last.startedAt) } }
+      : {},
+  };
+  const id = c.state === 'waiting' ? c.last?.containerID : c.containerID;
+  if (id) s.containerID = id;
+  if (s.state?.waiting?.reason === 'CrashLoopBackOff' && s.state.waiting.message) s.state.waiting.message += ` pod=${podDesc(pod)}`;
+  if (s.state?.waiting?.reason === 'ImagePullBackOff') s.state.waiting.message = `Back-off pulling image "${c.image}"`;
+  const spec = pod.spec.containers.find((x) => x.name === c.name);
+  if (spec?.volumeMounts?.length)
+    s['volumeMounts'] = spec.volumeMounts.map((m) => ({ ...m, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}) }));
+  return s;
+}
+
+/** getPhase: Pending while any container has never started; Running/Succeeded/Failed after. */
+export function podPhase(pod: Pod, ctx: PodCtx): NonNullable<PodStatus['phase']> {
+  let running = 0, stopped = 0, succeeded = 0, waiting = 0;
+  for (const c of ctx.containers) {
+    if (c.state === 'running') running++;
+    else if (c.state === 'terminated') {
+      stopped++;
+      if ((c.exitCode ?? 0) === 0) succeeded++;
+    } else if (c.last) stopped++;
+    else waiting++;
+  }
+  if (waiting > 0) return 'Pending';
+  if (running > 0) return 'Running';
+  if (stopped > 0) {
+    if (ctx.restartPolicy === 'Always') return 'Running';
+    if (stopped === succeeded) return 'Succeeded';
+    if (ctx.restartPolicy === 'Never') return 'Failed';
+    return 'Running';
+  }
+  return pod.status?.phase ?? 'Pending';
+}
+
+function cond(prev: Condition[] | undefined, type: string, ok: boolean, now: number, reason?: string, message?: string): Condition {
+  const status = ok ? 'True' : 'False';
+  const old = prev?.find((c) => c.type === type);
+  const c: Condition = { type, status, lastProbeTime: null, lastTransitionTime: old && old.status === status && old.lastTransitionTime ? old.lastTransitionTime : rfc3339(now) };
+  if (!ok && reason) c.reason = reason;
+  if (!ok && message) c.message = message;
+  return c;
+}
+
+export function podStatus({ pod, ctx, state, hostIP, podIP, now }: StatusInput): PodStatus {
+  const prev = pod.status?.conditions;
+  const phase = podPhase(pod, ctx);
+  const terminal = phase === 'Succeeded' || phase === 'Failed';
+  const unready = ctx.containers.filter((c) => !c.ready).map((c) => c.name);
+  const allReady = unready.length === 0 && ctx.containers.length > 0;
+  const sandbox = ctx.sandboxAt !== undefined && state !== 'Terminated' && !terminal;
+  const readyReason = terminal ? 'PodCompleted' : 'ContainersNotReady';
+  const readyMsg = terminal ? undefined : `containers with unready status: [${unready.join(' ')}]`;
+  const scheduled = prev?.find((c) => c.type === 'PodScheduled') ?? { type: 'PodScheduled', status: 'True' as const, lastProbeTime: null, lastTransitionTime: rfc3339(now) };
+  const conditions: Condition[] = [
+    cond(prev, 'PodReadyToStartContainers', sandbox, now),
+    cond(prev, 'Initialized', true, now),
+    cond(prev, 'Ready', allReady && !terminal, now, readyReason, readyMsg),
+    cond(prev, 'ContainersReady', allReady && !terminal, now, readyReason, readyMsg),
+    scheduled,
+  ];
+  const status: PodStatus = { phase, conditions, hostIP, hostIPs: [{ ip: hostIP }] };
+  if (podIP && ctx.sandboxAt !== undefined) {
+    status.podIP = podIP;
+    status.podIPs = [{ ip: podIP }];
+  }
+  status.startTime = rfc3339(ctx.admittedAt ?? now);
+  status.containerStatuses = ctx.containers.map((c) => containerStatus(pod, c));
+  status.qosClass = pod.status?.qosClass ?? qosClass(pod);
+  return status;
+}

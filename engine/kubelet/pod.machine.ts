@@ -1,0 +1,337 @@
+// The kubelet's view of one pod, as an xstate machine *definition* (no live actor): the kubelet
+// advances it with the pure transition(), stores `{value, context}` as a sim record, turns each
+// delayed raise into a clock timer and each named action into a side effect (Event, log line,
+// API write). Containers come up one after another (pull, create, start), as the kubelet's
+// SyncPod does; restarts back off 10s doubling to 5 min (k8s-behavior 7.3).
+import { assign, raise, setup } from 'xstate';
+import type { ProcessPlan } from './process.ts';
+
+export type PullMode = 'pull' | 'present' | 'fail' | 'never' | 'invalid';
+
+/** What the kubelet decides for a container when it admits the pod. */
+export interface ContainerSetup {
+  name: string;
+  image: string;
+  pull: PullMode;
+  pullMs: number;
+  sizeBytes: number;
+  /** Milliseconds until the readiness probe first passes (0: no probe, ready at start). */
+  readyAfterMs: number;
+}
+
+export interface ContainerCtx extends ContainerSetup {
+  state: 'waiting' | 'running' | 'terminated';
+  reason?: string;
+  message?: string;
+  ready: boolean;
+  started: boolean;
+  restartCount: number;
+  containerID?: string;
+  startedAt?: number;
+  finishedAt?: number;
+  exitCode?: number;
+  last?: { exitCode: number; reason: string; startedAt: number; finishedAt: number; containerID: string };
+  exitAfterMs?: number;
+  exitCodePlanned: number;
+  stopMs: number | 'grace';
+  /** Next crash-loop delay (0 = restart at once). */
+  backoffMs: number;
+  pullBackoffMs: number;
+  /** Has this container image been seen as pulled once (restarts only re-check it). */
+  pulled: boolean;
+}
+
+export interface PodCtx {
+  containers: ContainerCtx[];
+  /** Index of the container being brought up. */
+  next: number;
+  restartPolicy: 'Always' | 'OnFailure' | 'Never';
+  admittedAt?: number;
+  sandboxAt?: number;
+  terminatingAt?: number;
+  graceMs: number;
+}
+
+export type PodEvent =
+  | { type: 'pod.sync'; now: number; containers: ContainerSetup[]; restartPolicy: PodCtx['restartPolicy'] }
+  | { type: 'pod.deleted'; now: number; graceMs: number }
+  | { type: 'sandbox.ready'; now: number }
+  | { type: 'image.pulled'; now: number }
+  | { type: 'image.backoff'; now: number }
+  | { type: 'image.retry'; now: number }
+  | { type: 'container.created'; now: number; plan: ProcessPlan; containerID: string }
+  | { type: 'container.exited'; now: number; index: number }
+  | { type: 'container.restart'; now: number; index: number; plan: ProcessPlan; containerID: string }
+  | { type: 'container.ready'; now: number; index: number }
+  | { type: 'pod.stopped'; now: number };
+
+/** Named delays (virtual ms). */
+export const SANDBOX_MS = 700;
+export const CREATE_MS = 250;
+/** ErrImagePull shows until the pod worker's next sync puts the image into back-off. */
+export const PULL_ERROR_VISIBLE_MS = 1500;
+export const BACKOFF_INITIAL_MS = 10_000;
+export const BACKOFF_MAX_MS = 300_000;
+
+const cur = (c: PodCtx) => c.containers[c.next]!;
+
+function withContainer(c: PodCtx, i: number, patch: Partial<ContainerCtx>): ContainerCtx[] {
+  return c.containers.map((x, j) => (j === i ? { ...x, ...patch } : x));
+}
+
+function shouldRestart(policy: PodCtx['restartPolicy'], code: number): boolean {
+  return policy === 'Always' || (policy === 'OnFailure' && code !== 0);
+}
+
+export const podMachine = setup({
+  types: { context: {} as PodCtx, events: {} as PodEvent },
+  delays: {
+    sandboxCreate: () => SANDBOX_MS,
+    imagePull: ({ context }) => cur(context).pullMs,
+    pullErrorVisible: () => PULL_ERROR_VISIBLE_MS,
+    pullBackoff: ({ context }) => cur(context).pullBackoffMs,
+    containerCreate: () => CREATE_MS,
+    stopContainers: ({ context }) =>
+      Math.min(
+        context.graceMs,
+        Math.max(0, ...context.containers.filter((x) => x.state === 'running').map((x) => (x.stopMs === 'grace' ? context.graceMs : x.stopMs))),
+      ),
+  },
+  guards: {
+    allStarted: ({ context }) => context.next >= context.containers.length,
+    needsPull: ({ context }) => cur(context).pull === 'pull' || cur(context).pull === 'fail',
+    cannotPull: ({ context }) => cur(context).pull === 'never' || cur(context).pull === 'invalid',
+    pullFails: ({ context }) => cur(context).pull === 'fail',
+    allTerminatedForGood: ({ context }) =>
+      context.containers.every((x) => x.state === 'terminated' && !shouldRestart(context.restartPolicy, x.exitCode ?? 0)),
+  },
+  actions: {
+    // Side effects the kubelet performs (Events, logs, API writes); params say what about.
+    emitPulling: (_, _p: { index: number }) => {},
+    emitPulled: (_, _p: { index: number; durationMs: number }) => {},
+    emitAlreadyPresent: (_, _p: { index: number }) => {},
+    emitPullFailed: (_, _p: { index: number }) => {},
+    emitPullBackOff: (_, _p: { index: number }) => {},
+    emitNeverPull: (_, _p: { index: number }) => {},
+    emitStarted: (_, _p: { index: number; logs: string[]; restarted: boolean }) => {},
+    emitBackOff: (_, _p: { index: number }) => {},
+    emitKilling: (_, _p: { indexes: number[] }) => {},
+    removePod: () => {},
+  },
+}).createMachine({
+  id: 'pod',
+  initial: 'Pending',
+  context: { containers: [], next: 0, restartPolicy: 'Always', graceMs: 30_000 },
+  on: {
+    'pod.deleted': { target: '.Terminating', actions: assign({ graceMs: ({ event }) => event.graceMs, terminatingAt: ({ event }) => event.now }) },
+  },
+  states: {
+    Pending: {
+      on: {
+        'pod.sync': {
+          target: 'Sandbox',
+          actions: assign({
+            admittedAt: ({ event }) => event.now,
+            restartPolicy: ({ event }) => event.restartPolicy,
+            containers: ({ event }) =>
+              event.containers.map((s) => ({
+                ...s, state: 'waiting' as const, reason: 'ContainerCreating', ready: false, started: false, restartCount: 0,
+                exitCodePlanned: 0, stopMs: 0, backoffMs: 0, pullBackoffMs: BACKOFF_INITIAL_MS, pulled: false,
+              })),
+          }),
+        },
+      },
+    },
+    Sandbox: {
+      entry: raise({ type: 'sandbox.ready', now: 0 }, { delay: 'sandboxCreate', id: 'sandbox.ready' }),
+      on: { 'sandbox.ready': { target: 'Preparing', actions: assign({ sandboxAt: ({ event }) => event.now }) } },
+    },
+    Preparing: {
+      always: [
+        { guard: 'allStarted', target: 'Running' },
+        { guard: 'cannotPull', target: 'CannotPull' },
+        { guard: 'needsPull', target: 'Pulling' },
+        { target: 'Creating', actions: { type: 'emitAlreadyPresent', params: ({ context }) => ({ index: context.next }) } },
+      ],
+    },
+    Pulling: {
+      entry: [
+        { type: 'emitPulling', params: ({ context }) => ({ index: context.next }) },
+        raise({ type: 'image.pulled', now: 0 }, { delay: 'imagePull', id: 'image.pulled' }),
+      ],
+      on: {
+        'image.pulled': [
+          {
+            guard: 'pullFails',
+            target: 'PullFailed',
+            actions: [
+              assign({ containers: ({ context }) => withContainer(context, context.next, { reason: 'ErrImagePull' }) }),
+              { type: 'emitPullFailed', params: ({ context }) => ({ index: context.next }) },
+            ],
+          },
+          {
+            target: 'Creating',
+            actions: [
+              { type: 'emitPulled', params: ({ context }) => ({ index: context.next, durationMs: cur(context).pullMs }) },
+              assign({ containers: ({ context }) => withContainer(context, context.next, { pulled: true }) }),
+            ],
+          },
+        ],
+      },
+    },
+    PullFailed: {
+      entry: raise({ type: 'image.backoff', now: 0 }, { delay: 'pullErrorVisible', id: 'image.backoff' }),
+      on: {
+        'image.backoff': {
+          target: 'PullBackOff',
+          actions: [
+            assign({ containers: ({ context }) => withContainer(context, context.next, { reason: 'ImagePullBackOff' }) }),
+            { type: 'emitPullBackOff', params: ({ context }) => ({ index: context.next }) },
+          ],
+        },
+      },
+    },
+    PullBackOff: {
+      entry: raise({ type: 'image.retry', now: 0 }, { delay: 'pullBackoff', id: 'image.retry' }),
+      on: {
+        'image.retry': {
+          target: 'Pulling',
+          actions: assign({
+            containers: ({ context }) =>
+              withContainer(context, context.next, { pullBackoffMs: Math.min(cur(context).pullBackoffMs * 2, BACKOFF_MAX_MS) }),
+          }),
+        },
+      },
+    },
+    CannotPull: {
+      entry: [
+        assign({
+          containers: ({ context }) =>
+            withContainer(context, context.next, { reason: cur(context).pull === 'never' ? 'ErrImageNeverPull' : 'InvalidImageName' }),
+        }),
+        { type: 'emitNeverPull', params: ({ context }) => ({ index: context.next }) },
+      ],
+    },
+    Creating: {
+      entry: raise({ type: 'container.created', now: 0, plan: { exitCode: 0, logs: [], stopMs: 0 }, containerID: '' }, { delay: 'containerCreate', id: 'container.created' }),
+      on: {
+        'container.created': {
+          target: 'Preparing',
+          actions: [
+            assign({
+              containers: ({ context, event }) =>
+                withContainer(context, context.next, {
+                  state: 'running', reason: undefined, message: undefined, started: true,
+                  ready: cur(context).readyAfterMs === 0, startedAt: event.now, containerID: event.containerID,
+                  exitAfterMs: event.plan.exitAfterMs, exitCodePlanned: event.plan.exitCode, stopMs: event.plan.stopMs,
+                }),
+            }),
+            { type: 'emitStarted', params: ({ context, event }) => ({ index: context.next, logs: event.plan.logs, restarted: false }) },
+            raise(({ context }) => ({ type: 'container.exited' as const, now: 0, index: context.next }), {
+              delay: ({ context }) => cur(context).exitAfterMs ?? 2 ** 31,
+              id: 'container.exited',
+            }),
+            raise(({ context }) => ({ type: 'container.ready' as const, now: 0, index: context.next }), {
+              delay: ({ context }) => cur(context).readyAfterMs || 2 ** 31,
+              id: 'container.ready',
+            }),
+            assign({ next: ({ context }) => context.next + 1 }),
+          ],
+        },
+      },
+    },
+    Running: {
+      always: { guard: 'allTerminatedForGood', target: 'Completed' },
+      on: {
+        'container.ready': {
+          actions: assign({ containers: ({ context, event }) => withContainer(context, event.index, { ready: context.containers[event.index]!.state === 'running' }) }),
+        },
+        'container.exited': {
+          actions: [
+            assign({
+              containers: ({ context, event }) => {
+                const c = context.containers[event.index]!;
+                const code = c.exitCodePlanned;
+                return withContainer(context, event.index, {
+                  state: 'terminated', ready: false, started: false, finishedAt: event.now, exitCode: code,
+                  reason: code === 0 ? 'Completed' : 'Error',
+                });
+              },
+            }),
+            // Restart per policy: the first restart is immediate, then 10s, 20s, ... 5 min.
+            raise(({ event }) => ({ type: 'container.restart' as const, now: 0, index: event.index, plan: { exitCode: 0, logs: [], stopMs: 0 }, containerID: '' }), {
+              delay: ({ context, event }) => {
+                const c = context.containers[event.index]!;
+                return shouldRestart(context.restartPolicy, c.exitCode ?? 0) ? c.backoffMs : 2 ** 31;
+              },
+              id: 'container.restart',
+            }),
+            assign({
+              containers: ({ context, event }) => {
+                const c = context.containers[event.index]!;
+                if (!shouldRestart(context.restartPolicy, c.exitCode ?? 0) || c.backoffMs === 0) return context.containers;
+                return withContainer(context, event.index, {
+                  last: { exitCode: c.exitCode ?? 0, reason: c.reason ?? 'Completed', startedAt: c.startedAt ?? event.now, finishedAt: event.now, containerID: c.containerID ?? '' },
+                  state: 'waiting', reason: 'CrashLoopBackOff', message: `back-off ${c.backoffMs / 1000}s restarting failed container=${c.name}`,
+                });
+              },
+            }),
+            {
+              type: 'emitBackOff',
+              params: ({ event }) => ({ index: event.index }),
+            },
+          ],
+        },
+        'container.restart': {
+          actions: [
+            assign({
+              containers: ({ context, event }) => {
+                const c = context.containers[event.index]!;
+                const last = c.state === 'terminated'
+                  ? { exitCode: c.exitCode ?? 0, reason: c.reason ?? 'Completed', startedAt: c.startedAt ?? event.now, finishedAt: c.finishedAt ?? event.now, containerID: c.containerID ?? '' }
+                  : c.last;
+                return withContainer(context, event.index, {
+                  state: 'running', reason: undefined, message: undefined, started: true, ready: c.readyAfterMs === 0,
+                  restartCount: c.restartCount + 1, startedAt: event.now, containerID: event.containerID, last,
+                  exitAfterMs: event.plan.exitAfterMs, exitCodePlanned: event.plan.exitCode, stopMs: event.plan.stopMs,
+                  backoffMs: c.backoffMs === 0 ? BACKOFF_INITIAL_MS : Math.min(c.backoffMs * 2, BACKOFF_MAX_MS),
+                });
+              },
+            }),
+            { type: 'emitStarted', params: ({ event }) => ({ index: event.index, logs: event.plan.logs, restarted: true }) },
+            raise(({ event }) => ({ type: 'container.exited' as const, now: 0, index: event.index }), {
+              delay: ({ context, event }) => context.containers[event.index]!.exitAfterMs ?? 2 ** 31,
+              id: 'container.exited',
+            }),
+          ],
+        },
+      },
+    },
+    Completed: {},
+    Terminating: {
+      entry: [
+        { type: 'emitKilling', params: ({ context }) => ({ indexes: context.containers.flatMap((c, i) => (c.state === 'running' ? [i] : [])) }) },
+        raise({ type: 'pod.stopped', now: 0 }, { delay: 'stopContainers', id: 'pod.stopped' }),
+      ],
+      on: {
+        'pod.deleted': { actions: assign({ graceMs: ({ context, event }) => Math.min(context.graceMs, event.graceMs) }) },
+        'pod.stopped': {
+          target: 'Terminated',
+          actions: assign({
+            containers: ({ context, event }) =>
+              context.containers.map((c) =>
+                c.state === 'running'
+                  ? { ...c, state: 'terminated' as const, ready: false, started: false, finishedAt: event.now,
+                      exitCode: c.stopMs === 'grace' ? 137 : 0, reason: c.stopMs === 'grace' ? 'Error' : 'Completed' }
+                  : c,
+              ),
+          }),
+        },
+      },
+    },
+    Terminated: { entry: 'removePod', on: { 'pod.deleted': {} } },
+  },
+});
+
+/** Delays of 2^31 ms mean "never": the kubelet does not schedule them. */
+export const NEVER_MS = 2 ** 31;

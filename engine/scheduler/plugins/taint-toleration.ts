@@ -1,0 +1,43 @@
+// TaintToleration (plugins/tainttoleration): NoSchedule/NoExecute taints must be tolerated
+// (filter); untolerated PreferNoSchedule taints lower the score (weight 3).
+import type { Pod, Taint, Toleration } from '../../api/core-v1.ts';
+import { SUCCESS, unschedulable, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status } from '../framework.ts';
+
+export const name = 'TaintToleration';
+
+/** `node(s) had untolerated taint {key: value}` (an empty value prints as `{key: }`). */
+export function untoleratedReason(t: Taint): string {
+  return `node(s) had untolerated taint {${t.key}: ${t.value ?? ''}}`;
+}
+
+/** v1.Toleration.ToleratesTaint */
+export function tolerates(tol: Toleration, taint: Pick<Taint, 'key' | 'value' | 'effect'>): boolean {
+  if (tol.effect && tol.effect !== taint.effect) return false;
+  if (tol.key && tol.key !== taint.key) return false;
+  const op = tol.operator ?? 'Equal';
+  if (op === 'Exists') return true;
+  return (tol.value ?? '') === (taint.value ?? '');
+}
+
+export function fits(pod: Pod, info: NodeInfo): Status {
+  const tols = pod.spec.tolerations ?? [];
+  for (const taint of info.node.spec?.taints ?? []) {
+    if (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute') continue;
+    if (!tols.some((t) => tolerates(t, taint))) return unschedulable(name, [untoleratedReason(taint)], true);
+  }
+  return SUCCESS;
+}
+
+function intolerablePreferNoSchedule(pod: Pod, info: NodeInfo): number {
+  const tols = (pod.spec.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
+  return (info.node.spec?.taints ?? []).filter((t) => t.effect === 'PreferNoSchedule' && !tols.some((x) => tolerates(x, t))).length;
+}
+
+/** Raw count, normalised in reverse across nodes (fewest untolerated taints = 100). */
+export function score(pod: Pod, info: NodeInfo, all: NodeInfo[]): number {
+  const max = Math.max(0, ...all.map((n) => intolerablePreferNoSchedule(pod, n)));
+  if (max === 0) return 100;
+  return Math.floor(100 - (intolerablePreferNoSchedule(pod, info) * 100) / max);
+}
+
+export const plugin = { name, filter: fits, weight: 3, score } satisfies FilterPlugin & ScorePlugin;
