@@ -110,6 +110,8 @@ function initialJs() {
 
 // ---- (c) 1,000 replicas in Node -------------------------------------------------------------
 
+const EXTRA_WORKERS = 9;
+
 async function thousandReplicas() {
   let mod;
   try {
@@ -120,6 +122,12 @@ async function thousandReplicas() {
   if (typeof mod.createLocalEngine !== 'function') return { na: 'n/a (engine not ready: no createLocalEngine export)' };
   const engine = await mod.createLocalEngine({ seed: 1 });
   await engine.ready();
+  // A node runs at most 110 pods (kind's default), so the two workers hold ~216: add workers
+  // first (not timed), as `sim node add` does in a session.
+  for (let i = 1; i <= EXTRA_WORKERS; i++) {
+    await engine.run(`sim node add bench-worker${i}`, () => {});
+  }
+  await engine.settle();
   let output = '';
   const started = performance.now();
   const code = await engine.run('kubectl create deployment big --image=nginx --replicas=1000', (chunk) => (output += chunk.text));
@@ -168,7 +176,7 @@ try {
       '(c) 1,000-replica Deployment to all Running (fast-forward)',
       `${c.ms.toFixed(0)} ms`,
       '<= 2000 ms',
-      `[${c.running}/1000 pods Running; kubectl exit ${c.code}: ${c.output}]`,
+      `[${c.running}/1000 pods Running on 2+${EXTRA_WORKERS} workers; kubectl exit ${c.code}: ${c.output}]`,
     );
 } catch (error) {
   report('(c) 1,000-replica Deployment to all Running (fast-forward)', `n/a (engine error: ${error.message})`, '<= 2000 ms');
