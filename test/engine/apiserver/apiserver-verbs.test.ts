@@ -51,7 +51,7 @@ describe('ApiServer verbs', () => {
 
   it('appends five characters of the Kubernetes alphabet to generateName', () => {
     const e = boot();
-    const { object } = e.api.create('configmaps', 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { generateName: 'web-' } });
+    const { object } = e.api.create('configmaps', 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { generateName: 'web-' } } as KubeObject);
     expect(object.metadata.name).to.match(/^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
   });
 
@@ -81,7 +81,7 @@ describe('ApiServer verbs', () => {
 
   it('bumps generation on spec changes only', () => {
     const e = boot();
-    const d = {
+    const d: KubeObject = {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: { name: 'web', labels: { app: 'web' } },
