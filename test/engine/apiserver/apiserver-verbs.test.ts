@@ -89,9 +89,9 @@ describe('ApiServer verbs', () => {
     };
     const created = e.api.create('deployments.apps', 'default', d).object;
     expect(created.metadata.generation).to.equal(1);
-    const labelled = e.api.update('deployments.apps', { ...created, metadata: { ...created.metadata, labels: { app: 'web', x: 'y' } } }).object;
+    const labelled: KubeObject = e.api.update('deployments.apps', { ...created, metadata: { ...created.metadata, labels: { app: 'web', x: 'y' } } } as KubeObject).object;
     expect(labelled.metadata.generation).to.equal(1);
-    const scaled = e.api.update('deployments.apps', { ...labelled, spec: { ...(labelled['spec'] as object), replicas: 3 } }).object;
+    const scaled = e.api.update('deployments.apps', { ...labelled, spec: { ...(labelled['spec'] as object), replicas: 3 } } as KubeObject).object;
     expect(scaled.metadata.generation).to.equal(2);
   });
 });
