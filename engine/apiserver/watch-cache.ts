@@ -26,8 +26,9 @@ export class WatchCache {
   }
 
   private push(e: WatchEvent): void {
-    this.sync();
     const rv = Number(e.object.metadata.resourceVersion);
+    // Each write moves the version by one; a jump means the store was restored meanwhile.
+    if (rv - 1 !== this.last) this.reset(rv - 1);
     if (this.ring.length < this.capacity) this.ring.push(e);
     else {
       const dropped = this.ring[this.head]!;
@@ -41,10 +42,13 @@ export class WatchCache {
   /** A restored store (load) has no history: start the window at its version. */
   private sync(): void {
     const now = this.store.resourceVersion();
-    if (now === this.last) return;
+    if (now !== this.last) this.reset(now);
+  }
+
+  private reset(rv: number): void {
     this.ring.length = 0;
     this.head = 0;
-    this.floor = this.last = now;
+    this.floor = this.last = rv;
   }
 
   /** The oldest version a watch can resume from. */
