@@ -264,6 +264,10 @@ describe('kubeplay end to end (built app, headless Chromium)', { timeout: 5 * 60
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.locator('.monaco-hover').filter({ hasText: 'Incorrect type. Expected "integer"' }).first().waitFor({ timeout: STEP_MS });
     await screenshot('editor-marker');
+    // Move away so the hover closes, as a person's mouse would.
+    await page.mouse.move(0, 0);
+    await page.keyboard.press('Escape');
+    await page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'Incorrect type' }).first().waitFor({ state: 'hidden', timeout: 5000 });
   });
 
   step(APPLIED, [READY], async () => {
