@@ -6,6 +6,7 @@ import { createDaemonSetController } from '../controllers/daemonset.ts';
 import { createDeploymentController } from '../controllers/deployment.ts';
 import { createGarbageCollector } from '../controllers/garbage-collector.ts';
 import { createNamespaceController } from '../controllers/namespace.ts';
+import { createResourceQuotaController } from '../controllers/resourcequota.ts';
 import { createRootCAPublisher } from '../controllers/root-ca-publisher.ts';
 import { createServiceAccountController } from '../controllers/serviceaccount.ts';
 import { installIndexes } from '../controllers/listers.ts';
@@ -62,6 +63,7 @@ export function installComponents(engine: Engine): void {
   engine.host(createDaemonSetController(engine.store), 'kube-controller-manager');
   engine.host(createGarbageCollector(engine.store), 'kube-controller-manager');
   engine.host(createNamespaceController(), 'kube-controller-manager');
+  engine.host(createResourceQuotaController(engine.store), 'kube-controller-manager');
   engine.host(createServiceAccountController(), 'kube-controller-manager');
   engine.host(createRootCAPublisher(), 'kube-controller-manager');
   engine.host(createScheduler(engine.store), 'kube-scheduler');

@@ -1,7 +1,7 @@
 // The objects kubeadm and kind put into a fresh cluster: namespaces, the control plane's static
 // (mirror) pods, CoreDNS, the `kubernetes` and `kube-dns` Services. Shapes follow what
 // `kubectl get -o yaml` shows on a kind v1.32 cluster, trimmed of nothing a learner would read.
-import type { Container, Node, Pod } from '../api/core-v1.ts';
+import type { Container, Node, Pod, Probe } from '../api/core-v1.ts';
 import type { KubeObject } from '../api/meta.ts';
 import { COREDNS_IMAGE, ETCD_IMAGE, KUBERNETES_VERSION } from './versions.ts';
 
@@ -84,7 +84,7 @@ export function staticPods(node: Node, configHash: (s: string) => string, seen: 
       imagePullPolicy: 'IfNotPresent',
       command: s.command,
       livenessProbe: {
-        failureThreshold: 8, httpGet: { host: s.probeHost, path: s.probePath, port: s.probePort, scheme: s.probeScheme },
+        failureThreshold: 8, httpGet: { host: s.probeHost, path: s.probePath, port: s.probePort, scheme: s.probeScheme } as Probe["httpGet"] & object,
         initialDelaySeconds: 10, periodSeconds: 10, successThreshold: 1, timeoutSeconds: 15,
       },
       resources: { requests: { cpu: s.cpu, ...(s.memory ? { memory: s.memory } : {}) } },

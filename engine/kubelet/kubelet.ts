@@ -25,6 +25,17 @@ export const LEASE_DURATION_SECONDS = 40;
 /** Container exits further away than this do not keep settle() busy (a `sleep 3600` is not "work"). */
 const BACKGROUND_AFTER_MS = 60_000;
 
+/**
+ * The kubelet notices container changes on PLEG relists, not the instant they happen; aligning
+ * pod timers to a 100 ms grid models that and lets a thousand pods starting together be
+ * handled in a few batches (one ReplicaSet sync per batch instead of per pod).
+ */
+export const PLEG_GRID_MS = 100;
+
+function plegAligned(now: number, delay: number): number {
+  return Math.ceil((now + delay) / PLEG_GRID_MS) * PLEG_GRID_MS - now;
+}
+
 export interface PodRecord {
   value: unknown;
   context: PodCtx;
@@ -33,6 +44,9 @@ export interface PodRecord {
   /** Timer ids currently scheduled (so a removed pod leaves no timer behind). */
   timers: string[];
 }
+
+/** JSON of the status we last wrote, by stored object (frozen, so identity is a version). */
+const written = new WeakMap<object, string>();
 
 export const podRecordKey = (uid: string) => `kubelet/pod/${uid}`;
 export const logKey = (uid: string, container: string) => `logs/${uid}/${container}`;
@@ -126,9 +140,9 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
           const ev = params['event'] as { index?: number };
           const id = ev.index !== undefined ? `${params['id'] as string}:${ev.index}` : (params['id'] as string);
           if (delay === undefined || delay >= NEVER_MS) break;
-          cx.cancel(`${key}#${id}`);
-          cx.schedule(delay, `${key}#${id}`, undefined, id.startsWith('container.exited') && delay > BACKGROUND_AFTER_MS);
-          if (!r.timers.includes(id)) r.timers.push(id);
+          if (r.timers.includes(id)) cx.cancel(`${key}#${id}`);
+          else r.timers.push(id);
+          cx.schedule(plegAligned(cx.clock.now(), delay), `${key}#${id}`, undefined, id.startsWith('container.exited') && delay > BACKGROUND_AFTER_MS);
           break;
         }
         case 'xstate.cancel': {
@@ -222,10 +236,10 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
     const current = cx.api.tryGet<Pod>('pods', pod.metadata.namespace, pod.metadata.name!);
     if (!current || current.metadata.uid !== pod.metadata.uid) return;
     const status = podStatus({ pod: current, ctx: r.context, state, hostIP: hostIP(nodeObj(cx)), ...(r.podIP ? { podIP: r.podIP } : {}), now: cx.clock.now() });
-    if (JSON.stringify(status) === JSON.stringify(current.status ?? {})) return;
-    const next = structuredClone(current) as KubeObject;
-    next['status'] = status;
-    cx.api.updateStatus('pods', next);
+    const json = JSON.stringify(status);
+    if (json === (written.get(current) ?? JSON.stringify(current.status ?? {}))) return;
+    const next = { ...current, status } as KubeObject;
+    written.set(cx.api.updateStatus('pods', next).object, json);
   }
 
   function syncPod(key: string, cx: ReconcileContext): Result {

@@ -11,8 +11,6 @@ export const SUCCESS: Status = { code: 'Success' };
 
 export interface NodeInfo {
   node: Node;
-  /** Pods bound to the node that still hold resources. */
-  pods: Pod[];
   allocatable: Resources;
   /** Σ requests of `pods` (pods counts the pods). */
   requested: Resources;

@@ -7,7 +7,7 @@
 import type { Node, Pod } from '../api/core-v1.ts';
 import type { Condition } from '../api/meta.ts';
 import { keyOf, splitKey, type Controller, type ReconcileContext, type Result } from '../controllers/controller.ts';
-import { listPodsOnNode, NODE_INDEX } from '../controllers/listers.ts';
+import { NODE_INDEX } from '../controllers/listers.ts';
 import type { Store } from '../store/store.ts';
 import { fitErrorMessage } from './failure-message.ts';
 import type { FilterPlugin, NodeInfo, ScorePlugin, Status } from './framework.ts';
@@ -32,8 +32,60 @@ const isPending = (p: Pod) =>
   !p.spec?.nodeName && !p.metadata.deletionTimestamp && (p.spec?.schedulerName ?? NAME) === NAME &&
   p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed';
 
+/**
+ * The scheduler cache (pkg/scheduler/backend/cache): what each node's bound pods request,
+ * kept current from the pod watch and rebuilt from the store on (re)start. Derived data only.
+ */
+export class NodeUsage {
+  private readonly byNode = new Map<string, { requested: Resources; nz: { cpu: number; memory: number } }>();
+  private readonly counted = new Map<string, { node: string; req: Resources; nz: { cpu: number; memory: number } }>();
+
+  rebuild(store: Store): void {
+    this.byNode.clear();
+    this.counted.clear();
+    for (const p of store.list('pods') as Pod[]) this.apply(p, true);
+  }
+
+  /** Applies the latest state of a pod (present = still stored). */
+  apply(p: Pod, present: boolean): void {
+    const uid = p.metadata.uid!;
+    const prev = this.counted.get(uid);
+    const holds = present && !!p.spec?.nodeName && holdsResources(p);
+    if (prev && holds && prev.node === p.spec.nodeName) return;
+    if (prev) {
+      this.add(prev.node, prev.req, prev.nz, -1);
+      this.counted.delete(uid);
+    }
+    if (holds) {
+      const c = { node: p.spec.nodeName!, req: podRequests(p), nz: podNonZeroRequests(p) };
+      this.counted.set(uid, c);
+      this.add(c.node, c.req, c.nz, 1);
+    }
+  }
+
+  private add(node: string, req: Resources, nz: { cpu: number; memory: number }, sign: 1 | -1): void {
+    let u = this.byNode.get(node);
+    if (!u) this.byNode.set(node, (u = { requested: emptyResources(), nz: { cpu: 0, memory: 0 } }));
+    for (const k in req) u.requested[k] = (u.requested[k] ?? 0) + sign * req[k]!;
+    u.nz.cpu += sign * nz.cpu;
+    u.nz.memory += sign * nz.memory;
+  }
+
+  nodeInfo(node: Node): NodeInfo {
+    const u = this.byNode.get(node.metadata.name!);
+    return {
+      node,
+      allocatable: nodeAllocatable(node),
+      requested: u ? { ...u.requested } : emptyResources(),
+      nonZeroRequested: u ? { ...u.nz } : { cpu: 0, memory: 0 },
+    };
+  }
+}
+
 export function createScheduler(store: Store): Controller {
-  const allPending = (): string[] => (store.byIndex('pods', NODE_INDEX, '') as Pod[]).filter(isPending).map(keyOf);
+  const allPending = (): string[] => (store.byIndex('pods', NODE_INDEX, '') as Pod[]).filter(isPending).map(keyOf).sort();
+  const usage = new NodeUsage();
+  usage.rebuild(store);
   return {
     name: NAME,
     watches: [
@@ -42,6 +94,7 @@ export function createScheduler(store: Store): Controller {
         map: (o, old) => {
           const pod = o as Pod;
           const present = store.get('pods', o.metadata.namespace, o.metadata.name!)?.metadata.uid === o.metadata.uid;
+          usage.apply(pod, present);
           if (!present) return pod.spec?.nodeName ? allPending() : [];
           if (isPending(pod)) {
             // Our own status writes (PodScheduled=False) must not requeue the pod.
@@ -55,40 +108,20 @@ export function createScheduler(store: Store): Controller {
       },
       { resource: 'nodes', map: () => allPending() },
     ],
-    resync: () => allPending(),
-    reconcile: (key, cx) => scheduleOne(key, cx),
+    resync: () => {
+      usage.rebuild(store);
+      return allPending();
+    },
+    reconcile: (key, cx) => scheduleOne(key, cx, usage),
   };
 }
 
-// NodeInfo per cycle; per-pod request sums are cached by object identity (stored objects are
-// frozen and replaced on every write, so the cache can never be stale).
-const requestCache = new WeakMap<object, { req: Resources; nz: { cpu: number; memory: number } }>();
-
-function podCost(p: Pod): { req: Resources; nz: { cpu: number; memory: number } } {
-  let c = requestCache.get(p);
-  if (!c) requestCache.set(p, (c = { req: podRequests(p), nz: podNonZeroRequests(p) }));
-  return c;
-}
-
-export function nodeInfo(node: Node, pods: Pod[]): NodeInfo {
-  const requested = emptyResources();
-  const nonZeroRequested = { cpu: 0, memory: 0 };
-  const holding = pods.filter(holdsResources);
-  for (const p of holding) {
-    const { req, nz } = podCost(p);
-    for (const k in req) requested[k] = (requested[k] ?? 0) + req[k]!;
-    nonZeroRequested.cpu += nz.cpu;
-    nonZeroRequested.memory += nz.memory;
-  }
-  return { node, pods: holding, allocatable: nodeAllocatable(node), requested, nonZeroRequested };
-}
-
-function scheduleOne(key: string, cx: ReconcileContext): Result {
+function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage): Result {
   const { namespace, name } = splitKey(key);
   const pod = cx.api.tryGet<Pod>('pods', namespace, name);
   if (!pod || !isPending(pod)) return;
   const nodes = cx.api.list<Node>('nodes');
-  const infos = nodes.map((n) => nodeInfo(n, listPodsOnNode(cx.api, n.metadata.name!)));
+  const infos = nodes.map((n) => usage.nodeInfo(n));
   const results: Record<string, NodeResult> = {};
   const feasible: NodeInfo[] = [];
   const failures: Status[] = [];
