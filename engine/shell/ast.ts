@@ -5,7 +5,7 @@
 /** One piece of a word; `quoted` pieces are not field-split. */
 export type Part =
   | { t: 'lit'; s: string; quoted: boolean }
-  | { t: 'var'; name: string; quoted: boolean; op?: ':-' | '-' | ':=' | '=' | ':+' | '+' | '#'; arg?: Word }
+  | { t: 'var'; name: string; quoted: boolean; op?: ':-' | '-' | ':=' | '=' | ':+' | '+' | '#' | '%' | '%%' | 'prefix#' | 'prefix##'; arg?: Word }
   | { t: 'cmd'; script: string; quoted: boolean };
 
 export type Word = Part[];

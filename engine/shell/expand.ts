@@ -39,6 +39,23 @@ async function partValue(p: Part, cx: ExpandContext): Promise<string> {
       cx.assign(p.name, d);
       return d;
     }
+    case '%':
+    case '%%':
+    case 'prefix#':
+    case 'prefix##': {
+      const pat = globToRegex(await expandToString(p.arg ?? [], cx));
+      const s = v ?? '';
+      const greedy = p.op === '%%' || p.op === 'prefix##';
+      if (p.op === '%' || p.op === '%%') {
+        // Shortest (or longest) matching suffix.
+        const starts = [...Array(s.length + 1).keys()];
+        for (const i of greedy ? starts : starts.reverse()) if (new RegExp(`^(?:${pat})$`).test(s.slice(i))) return s.slice(0, i);
+        return s;
+      }
+      const ends = [...Array(s.length + 1).keys()];
+      for (const i of greedy ? ends.reverse() : ends) if (new RegExp(`^(?:${pat})$`).test(s.slice(0, i))) return s.slice(i);
+      return s;
+    }
     case ':+':
       return v ? await expandToString(p.arg ?? [], cx) : '';
     case '+':
@@ -110,5 +127,12 @@ export async function expandHeredoc(body: string, cx: ExpandContext): Promise<st
       i += m[1]!.length;
     } else out += c;
   }
+  return out;
+}
+
+/** Shell pattern (`*`, `?`, `[...]`) to a regular expression source. */
+function globToRegex(p: string): string {
+  let out = '';
+  for (const c of p) out += c === '*' ? '.*' : c === '?' ? '.' : /[.+^${}()|\\]/.test(c) ? `\\${c}` : c;
   return out;
 }

@@ -193,11 +193,11 @@ class Lexer {
       const inner = this.src.slice(this.pos + 2, end);
       this.pos = end + 1;
       if (inner.startsWith('#')) return { t: 'var', name: inner.slice(1), quoted, op: '#' };
-      const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9?#$@*!-])(?:(:-|-|:=|=|:\+|\+)([\s\S]*))?$/.exec(inner);
+      const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9?#$@*!-])(?:(:-|-|:=|=|:\+|\+|%%|%|##|#)([\s\S]*))?$/.exec(inner);
       if (!m) throw new ShellSyntaxError(`\${${inner}}: bad substitution`);
       const p: Part = { t: 'var', name: m[1]!, quoted };
       if (m[2]) {
-        p.op = m[2] as NonNullable<typeof p.op>;
+        p.op = (m[2] === '#' ? 'prefix#' : m[2] === '##' ? 'prefix##' : m[2]) as NonNullable<typeof p.op>;
         p.arg = new Lexer(m[3]!).wordOnly();
       }
       return p;
@@ -418,15 +418,19 @@ class Parser {
     const m = /^(\d?)(.*)$/.exec(op)!;
     const kind = m[2]!;
     const fd = m[1] ? Number(m[1]) : kind.startsWith('<') ? 0 : 1;
-    const target = this.advance();
+    // Look at the target before advancing: lexing past it may reach the newline, where the
+    // here-document body is read, so the here-document must be registered first.
+    const target = this.peek();
     if (target.k !== 'word') throw new ShellSyntaxError(`syntax error near unexpected token \`${target.k === 'op' ? target.v : 'newline'}'`);
     if (kind === '<<' || kind === '<<-') {
       const quoted = target.w.some((p) => p.t === 'lit' && p.quoted);
       const delim = target.w.map((p) => (p.t === 'lit' ? p.s : '')).join('');
       const r: Redirect = { fd: 0, op: '<<', expand: !quoted };
       this.lx.heredoc(r, delim, kind === '<<-');
+      this.advance();
       return r;
     }
+    this.advance();
     if (kind === '&>') return { fd: -1, op: '>', target: target.w };
     return { fd, op: kind as Redirect['op'], target: target.w };
   }

@@ -8,7 +8,7 @@ import { resourceKey, type ResourceType } from '../../apiserver/registry.ts';
 import { ApiError } from '../../apiserver/status.ts';
 import { CommandError, type Command, type CommandContext } from '../command.ts';
 import { dryRunOf } from '../mutation.ts';
-import { kindPrefix, qualifiedPlural, resolveArgs, ResourceArgError } from '../resource-args.ts';
+import { kindPrefix, resolveArgs, ResourceArgError } from '../resource-args.ts';
 import { errorText } from '../server-errors.ts';
 import { targetNamespace } from './apply.ts';
 import { readManifestArgs } from './manifest-args.ts';
@@ -153,5 +153,5 @@ async function run(cx: CommandContext): Promise<number> {
 
 function message(t: ResourceType, name: string, output: string, forced: boolean): string {
   if (output === 'name') return `${kindPrefix(t)}/${name}`;
-  return `${qualifiedPlural(t)} "${name}" ${forced ? 'force deleted' : 'deleted'}`;
+  return `${kindPrefix(t)} "${name}" ${forced ? 'force deleted' : 'deleted'}`;
 }

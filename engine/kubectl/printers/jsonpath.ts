@@ -84,7 +84,7 @@ export function evaluate(path: string, data: unknown): unknown[] {
   let p = path.trim();
   if (p.startsWith('$')) p = p.slice(1);
   if (p === '' || p === '.' || p === '@') return cur;
-  const re = /\.\.([A-Za-z0-9_\-/]+)|\.([A-Za-z0-9_\-/]+|\*)|\.?\['([^']*)'\]|\.?\["([^"]*)"\]|\[\?\(@\.([A-Za-z0-9_.\-/]+)\s*(==|!=)\s*["']?([^"'\])]*)["']?\)\]|\[(\*|-?\d+)?(?::(-?\d+)?)?\]/y;
+  const re = /\.\.((?:[A-Za-z0-9_\-/]|\\\.)+)|\.((?:[A-Za-z0-9_\-/]|\\\.)+|\*)|\.?\['([^']*)'\]|\.?\["([^"]*)"\]|\[\?\(@\.([A-Za-z0-9_.\-/]+)\s*(==|!=)\s*["']?([^"'\])]*)["']?\)\]|\[(\*|-?\d+)?(?::(-?\d+)?)?\]/y;
   let pos = 0;
   while (pos < p.length) {
     re.lastIndex = pos;
@@ -93,9 +93,10 @@ export function evaluate(path: string, data: unknown): unknown[] {
     pos = re.lastIndex;
     const next: unknown[] = [];
     for (const v of cur) {
-      if (m[1] !== undefined) next.push(...descend(v, m[1]));
+      if (m[1] !== undefined) next.push(...descend(v, m[1].replace(/\\\./g, '.')));
       else if (m[2] !== undefined || m[3] !== undefined || m[4] !== undefined) {
-        const key = m[2] ?? m[3] ?? m[4]!;
+        // `kubectl\.kubernetes\.io/name`: escaped dots belong to the key.
+        const key = (m[2] ?? m[3] ?? m[4]!).replace(/\\\./g, '.');
         if (key === '*') {
           if (v && typeof v === 'object') next.push(...Object.values(v as object));
         } else if (v && typeof v === 'object' && !Array.isArray(v) && key in (v as object)) next.push((v as Record<string, unknown>)[key]);
