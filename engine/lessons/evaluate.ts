@@ -136,13 +136,15 @@ function count(c: CountCheck, api: CheckTarget['api']): string | undefined {
     .filter((o) => c.phase === undefined || (o['status'] as { phase?: string } | undefined)?.phase === c.phase)
     .filter((o) => c.ready === undefined || isReady(o as Pod) === c.ready);
   const n = objs.length;
-  const what = [t.type.plural, c.phase, c.ready === true ? (c.phase ? 'and Ready' : 'Ready') : c.ready === false ? 'not Ready' : undefined]
+  // "1 pod Running", "3 pods Running", "0 of 1 pod Running", "2 of 5 pods Running".
+  const noun = (k: number) => (k === 1 ? t.type.singular : t.type.plural);
+  const what = (k: number) => [noun(k), c.phase, c.ready === true ? (c.phase ? 'and Ready' : 'Ready') : c.ready === false ? (c.phase ? 'and not Ready' : 'not Ready') : undefined]
     .filter(Boolean)
     .join(' ');
   const sel = `${c.labels ? ` with ${c.labels}` : ''}${t.where}`;
-  if (c.equals !== undefined) return n === c.equals ? undefined : `${n} ${what}${sel}, expected exactly ${c.equals}`;
-  if (c.min !== undefined && n < c.min) return `${n} of ${c.min} ${what}${sel}`;
-  if (c.max !== undefined && n > c.max) return `${n} ${what}${sel}, expected at most ${c.max}`;
+  if (c.equals !== undefined) return n === c.equals ? undefined : `${n} ${what(n)}${sel}, expected exactly ${c.equals}`;
+  if (c.min !== undefined && n < c.min) return `${n} of ${c.min} ${what(c.min)}${sel}`;
+  if (c.max !== undefined && n > c.max) return `${n} ${what(n)}${sel}, expected at most ${c.max}`;
   return undefined;
 }
 

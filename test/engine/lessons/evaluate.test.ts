@@ -153,6 +153,8 @@ describe('evaluateCheck', () => {
       expect(e.api.tryGet('pods', 'default', 'web-2')).to.not.equal(undefined);
       expect(run(e, { count: { phase: 'Running', equals: 2 } }).passed).to.equal(true);
       expect(run(e, { count: { kind: 'Deployment', equals: 0 } }).passed).to.equal(true);
+      expect(run(e, { count: { phase: 'Running', ready: false, equals: 0 } }).detail).to.equal('1 pod Running and not Ready, expected exactly 0');
+      expect(run(e, { count: { phase: 'Succeeded', min: 1 } }).detail).to.equal('0 of 1 pod Succeeded');
     });
   });
 
