@@ -3,6 +3,7 @@
 // each command as `$ <command>` followed by exactly what the terminal shows. Blocking
 // commands advance virtual time while they wait, bounded at 5 virtual minutes; blank lines
 // and `# comments` are skipped.
+import { recordCommand } from '../lessons/command-history.ts';
 import type { CommandIO } from '../shell/command-io.ts';
 import { heredocDelimiters } from '../shell/parse.ts';
 import { runLine, type ShellHost } from '../shell/shell.ts';
@@ -59,6 +60,8 @@ export async function runSession(text: string, host: ShellHost, write: (s: strin
         host.engine.advance(step);
       },
     };
+    // Lesson checks (commandUsed) see what a session typed, as they see what the terminal ran.
+    recordCommand(host.engine.store, entry.text);
     await runLine(entry.text, io, host);
     // What the controllers do at the same instant (a Deployment's ReplicaSet, its pods)
     // happens before the next command, as it would within milliseconds on a real cluster.
