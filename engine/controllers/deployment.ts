@@ -159,7 +159,13 @@ function syncDeployment(key: string, cx: ReconcileContext): Result {
     if (!newRS) return { requeueAfter: 0 };
     if (replicasOf(newRS) !== (d.spec.replicas ?? 1)) scaleReplicaSet(s, newRS, d.spec.replicas ?? 1);
   } else {
-    newRS = getNewReplicaSet(s, newRS, oldRSs, true);
+    const scaling = isScalingEvent(d, newRS ? [newRS, ...oldRSs] : oldRSs);
+    newRS = getNewReplicaSet(s, newRS, oldRSs, !scaling);
+    if (scaling) {
+      // sync(): a replicas change during a rollout is spread over the active ReplicaSets first.
+      proportionalScale(s, newRS, oldRSs);
+      return writeStatus(s, newRS, refresh(newRS ? [...oldRSs, newRS] : oldRSs, cx));
+    }
     if (!newRS) return { requeueAfter: 0 };
     const all = [...oldRSs, newRS];
     if (reconcileNewReplicaSet(s, all, newRS)) return writeStatus(s, newRS, refresh([...oldRSs, newRS], cx));
@@ -217,7 +223,9 @@ function getNewReplicaSet(s: Sync, existing: ReplicaSet | undefined, oldRSs: Rep
     let rs = existing;
     const ann = rs.metadata.annotations ?? {};
     const rev = revisionOf(rs);
-    const want: Record<string, string> = { ...ann, ...copiedAnnotations(d), [DESIRED_REPLICAS]: String(replicas), [MAX_REPLICAS]: String(replicas + maxSurge) };
+    // SetNewReplicaSetAnnotations: revision and copied annotations only; the replica annotations
+    // move with scaling (proportional scaling reads the old max-replicas).
+    const want: Record<string, string> = { ...ann, ...copiedAnnotations(d) };
     if (rev < maxOld + 1 && rev <= maxOld) {
       want[REVISION] = newRevision;
       if (ann[REVISION]) want[REVISION_HISTORY] = ann[REVISION_HISTORY] ? `${ann[REVISION_HISTORY]},${ann[REVISION]}` : ann[REVISION]!;
@@ -295,6 +303,68 @@ function scaleReplicaSet(s: Sync, rs: ReplicaSet, to: number): boolean {
     cx.events.record(d, { component: NAME }, 'Normal', SCALING_REPLICA_SET,
       `Scaled ${to > from ? 'up' : 'down'} replica set ${rs.metadata.name} to ${to} from ${from}`);
   return from !== to;
+}
+
+/** isScalingEvent: an active ReplicaSet's desired-replicas annotation disagrees with spec.replicas. */
+function isScalingEvent(d: Deployment, rss: ReplicaSet[]): boolean {
+  const want = String(d.spec.replicas ?? 1);
+  return rss.some((rs) => replicasOf(rs) > 0 && rs.metadata.annotations?.[DESIRED_REPLICAS] !== undefined && rs.metadata.annotations[DESIRED_REPLICAS] !== want);
+}
+
+/** math.Round: half away from zero (integer.RoundToInt32). */
+const roundHalfAway = (x: number) => Math.sign(x) * Math.round(Math.abs(x));
+
+/** scale() in sync.go: proportional scaling of the active ReplicaSets (k8s-behavior 4.2). */
+function proportionalScale(s: Sync, newRS: ReplicaSet | undefined, oldRSs: ReplicaSet[]): void {
+  const d = s.d;
+  const replicas = d.spec.replicas ?? 1;
+  const all = newRS ? [newRS, ...oldRSs] : oldRSs;
+  const active = all.filter((rs) => replicasOf(rs) > 0);
+  if (active.length === 0) {
+    if (newRS && replicasOf(newRS) !== replicas) scaleReplicaSet(s, newRS, replicas);
+    return;
+  }
+  if (active.length === 1) {
+    const only = active[0]!;
+    scaleReplicaSet(s, only, replicas);
+    return;
+  }
+  if (newRS && replicasOf(newRS) === replicas && (newRS.status?.availableReplicas ?? 0) === replicas) {
+    for (const rs of oldRSs) scaleReplicaSet(s, rs, 0);
+    return;
+  }
+  if (d.spec.strategy?.type === 'Recreate') return;
+  const { maxSurge } = fenceposts(d);
+  const allowed = replicas + maxSurge;
+  const toAdd = allowed - sum(active, replicasOf);
+  const created = (rs: ReplicaSet) => rs.metadata.creationTimestamp ?? '';
+  // ReplicaSetsBySizeNewer when adding, BySizeOlder when removing: largest first.
+  const ordered = [...active].sort((a, b) => {
+    if (replicasOf(a) !== replicasOf(b)) return replicasOf(b) - replicasOf(a);
+    if (created(a) === created(b)) return a.metadata.name! < b.metadata.name! ? -1 : 1;
+    return toAdd > 0 ? (created(a) > created(b) ? -1 : 1) : (created(a) < created(b) ? -1 : 1);
+  });
+  const size = new Map<string, number>();
+  let added = 0;
+  if (toAdd !== 0) {
+    for (const rs of ordered) {
+      let proportion = 0;
+      if (replicasOf(rs) !== 0) {
+        const annotated = Number(rs.metadata.annotations?.[MAX_REPLICAS] ?? d.status?.replicas ?? 0) || 0;
+        const fraction = replicas === 0 ? -replicasOf(rs)
+          : annotated === 0 ? 0 : roundHalfAway((replicasOf(rs) * allowed) / annotated) - replicasOf(rs);
+        const left = toAdd - added;
+        proportion = toAdd > 0 ? Math.min(fraction, left) : Math.max(fraction, left);
+      }
+      size.set(rs.metadata.uid!, replicasOf(rs) + proportion);
+      added += proportion;
+    }
+  }
+  ordered.forEach((rs, i) => {
+    let n = size.get(rs.metadata.uid!) ?? replicasOf(rs);
+    if (i === 0 && toAdd !== 0) n = Math.max(0, n + toAdd - added);
+    scaleReplicaSet(s, rs, n);
+  });
 }
 
 /** reconcileNewReplicaSet (rolling.go): grow the new RS within maxSurge. */
