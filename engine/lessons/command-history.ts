@@ -3,7 +3,7 @@
 // the cluster and resets with it.
 //   value: string[], oldest first, each entry exactly as typed (a here-document entry holds
 //          its body too); at most HISTORY_MAX entries (the oldest are dropped).
-// The editor's Apply is not a command line and is not recorded.
+// The editor's Apply runs as `kubectl apply -f <file>` and is recorded as that line.
 import type { Store } from '../store/store.ts';
 
 export const COMMAND_HISTORY_RECORD = 'history/commands';
