@@ -2,6 +2,7 @@
 // controllers, scheduler, kubelets, the UI, lesson checks). It handles the generic metadata
 // machinery (names, generateName, uid, resourceVersion, generation, namespaces, finalizers,
 // graceful deletion) and delegates kind-specific defaulting and validation to kinds/*.ts.
+import { deepEqual } from '../api/deep-equal.ts';
 import type { KubeObject, ObjectMeta } from '../api/meta.ts';
 import { matches, parseSelector, type Selector } from '../api/labels.ts';
 import type { Clock } from '../time/clock.ts';
@@ -366,7 +367,8 @@ export class ApiServer {
 
     let next: KubeObject;
     if (sub === 'status') {
-      next = structuredClone(current) as KubeObject;
+      // Only status changes: share the (frozen) rest of the stored object.
+      next = { ...current, metadata: { ...current.metadata } } as KubeObject;
       if ('status' in input) next['status'] = structuredClone(input['status']);
     } else {
       next = structuredClone(input) as KubeObject;
@@ -533,7 +535,7 @@ function gracefulPending(resource: string, o: KubeObject): boolean {
 function specChanged(a: KubeObject, b: KubeObject): boolean {
   for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
     if (k === 'metadata' || k === 'status' || k === 'apiVersion' || k === 'kind') continue;
-    if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) return true;
+    if (!deepEqual(a[k], b[k])) return true;
   }
   return false;
 }
@@ -541,7 +543,7 @@ function specChanged(a: KubeObject, b: KubeObject): boolean {
 function unchanged(a: KubeObject, b: KubeObject): boolean {
   const { resourceVersion: _a, ...ma } = a.metadata;
   const { resourceVersion: _b, ...mb } = b.metadata;
-  return JSON.stringify({ ...a, metadata: ma }) === JSON.stringify({ ...b, metadata: mb });
+  return deepEqual({ ...a, metadata: ma }, { ...b, metadata: mb });
 }
 
 /** Field selectors kubectl users type: metadata.name, metadata.namespace, spec.nodeName, status.phase, involvedObject.*. */
