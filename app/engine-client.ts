@@ -30,6 +30,7 @@ export function createEngineClient(): EngineApi {
     deleteFile: (name) => remote.deleteFile(name),
     listLessons: () => remote.listLessons(),
     lesson: (id) => remote.lesson(id),
+    startLesson: (id) => remote.startLesson(id),
     checkLesson: (id) => remote.checkLesson(id),
     reset: (seed) => remote.reset(seed),
   };

@@ -153,6 +153,11 @@ export interface EngineApi {
 
   listLessons(): Promise<LessonSummary[]>;
   lesson(id: string): Promise<Lesson | undefined>;
+  /**
+   * Prepares the cluster for a lesson: runs its setup session (once per cluster; again after a
+   * reset). Resolves to what the setup printed, or undefined for an unknown lesson.
+   */
+  startLesson(id: string): Promise<ExecResult | undefined>;
   /** Evaluates a lesson's declarative checks against the cluster now. */
   checkLesson(id: string): Promise<LessonReport | undefined>;
 

@@ -26,6 +26,7 @@ import { parseLesson, type ParsedLesson } from '../lessons/parse.ts';
 import { evaluateLesson } from '../lessons/evaluate.ts';
 import type { PersistDelta, PersistenceAdapter } from '../persistence/adapter.ts';
 import { MemoryPersistence } from '../persistence/memory.ts';
+import { runSession } from '../sim/session.ts';
 import { complete } from '../shell/complete.ts';
 import type { CommandIO } from '../shell/command-io.ts';
 import { newShellState, runLine, type ShellHost, type ShellState } from '../shell/shell.ts';
@@ -355,6 +356,19 @@ export class LocalEngine implements EngineApi {
       intro: l.intro,
       steps: l.steps.map((s) => ({ title: s.title, body: s.body, hints: s.hints, checks: s.checks.map((c) => ({ title: c.title })) })),
     };
+  }
+
+  async startLesson(id: string): Promise<ExecResult | undefined> {
+    await this.ready();
+    const l = this.lessonsById.get(id);
+    if (!l) return undefined;
+    const key = `lessons/started/${id}`;
+    if (this.engine.store.getRecord(key) || !l.setup.trim()) return { exitCode: 0, output: '', stdout: '', stderr: '' };
+    this.engine.store.setRecord(key, true);
+    let output = '';
+    await runSession(l.setup, this.shellHost(), (s) => void (output += s));
+    this.afterWork();
+    return { exitCode: 0, output, stdout: output, stderr: '' };
   }
 
   async checkLesson(id: string): Promise<LessonReport | undefined> {

@@ -197,6 +197,10 @@ export class FakeEngine implements EngineApi {
   async lesson(id: string): Promise<Lesson | undefined> {
     return this.lessons.find((l) => l.id === id);
   }
+  async startLesson(): Promise<ExecResult | undefined> {
+    return { exitCode: 0, output: '', stdout: '', stderr: '' };
+  }
+
   async checkLesson(): Promise<LessonReport | undefined> {
     this.checkCalls++;
     return this.report;

@@ -66,6 +66,8 @@ export class KpLesson extends LitElement {
   async openLesson(id: string, step = 0): Promise<void> {
     const lesson = await this.engine?.lesson(id);
     if (!lesson) return;
+    // A lesson may need objects to exist first (its setup session); the engine runs it once.
+    await this.engine?.startLesson(id);
     this.lesson = lesson;
     this.goTo(Math.min(step, lesson.steps.length - 1));
     this.report = undefined;
