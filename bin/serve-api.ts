@@ -60,7 +60,8 @@ async function handle(bridge: ApiBridge, req: IncomingMessage, res: ServerRespon
   for await (const c of req) chunks.push(c as Buffer);
   const headers: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(',') : v;
-  const out = bridge.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers, body: Buffer.concat(chunks).toString('utf8') });
+  const raw = Buffer.concat(chunks);
+  const out = bridge.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers, body: raw.toString('utf8'), bodyBytes: new Uint8Array(raw) });
   if (!out.stream) {
     res.writeHead(out.status, out.headers);
     res.end(out.body ?? '');

@@ -23,6 +23,7 @@ import { bindPod, evict } from './eviction.ts';
 import { json, statusResponse, text, type BridgeRequest, type BridgeResponse } from './http.ts';
 import { podLog } from './logs.ts';
 import { OpenApiDocs, type OpenApiV2 } from './openapi.ts';
+import { decodeProtobuf } from './protobuf.ts';
 import { parseResourcePath, type ResourceRoute } from './route.ts';
 import { toScale, writeScale, type Scale } from './scale.ts';
 import { serverSideApply } from './server-side-apply.ts';
@@ -110,6 +111,11 @@ export class ApiBridge {
     }
     const r = parseResourcePath(path);
     if (!r) return notFoundPath();
+    // kubectl's typed clients send protobuf: decoded to the same object's JSON.
+    const ct = contentType(req);
+    if (ct === 'application/vnd.kubernetes.protobuf' && req.bodyBytes?.length)
+      req = { ...req, body: JSON.stringify(decodeProtobuf(req.bodyBytes)), headers: { ...req.headers, 'content-type': 'application/json' } };
+    else if (req.body && /protobuf|cbor/.test(ct)) return unsupportedBody();
     const t = typeAt(r);
     if (!t) return notFoundPath();
     if (r.subresource && !subresourcesOf(t).some((s) => s.name === r.subresource)) return notFoundPath();
@@ -390,6 +396,13 @@ function unsupportedPatch(): BridgeResponse {
   return json(415, {
     kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'UnsupportedMediaType', code: 415,
     message: 'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json',
+  });
+}
+
+function unsupportedBody(): BridgeResponse {
+  return json(415, {
+    kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'UnsupportedMediaType', code: 415,
+    message: 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml',
   });
 }
 

@@ -9,6 +9,8 @@ export interface BridgeRequest {
   /** Header names lower-cased. */
   headers: Record<string, string | undefined>;
   body: string;
+  /** The raw body, for binary (protobuf) requests. */
+  bodyBytes?: Uint8Array;
 }
 
 /** A long-lived response (watch, logs -f): `start` begins writing; the returned function stops it. */
