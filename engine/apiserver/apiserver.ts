@@ -12,6 +12,7 @@ import type { AdmissionContext, AdmissionPlugin, AdmissionRequest } from './admi
 import { ADMISSION_PLUGINS } from './admission/plugins.ts';
 import { STRATEGIES } from './kinds/index.ts';
 import { checkRequestSize } from './request-size.ts';
+import { evictPod } from './eviction.ts';
 import { filterEvent, WatchCache } from './watch-cache.ts';
 import { QuantityError } from '../api/quantity.ts';
 import { decodeObject, rootDefinition, type FieldValidation } from './schema/decode.ts';
@@ -327,6 +328,12 @@ export class ApiServer {
     next['status'] = { ...((next['status'] as object | undefined) ?? {}), phase: 'Terminating' };
     if (opts.dryRun) return next;
     return this.store.put('namespaces', next);
+  }
+
+  /** POST pods/NAME/eviction: a delete that honours PodDisruptionBudgets (eviction.ts). */
+  evict(namespace: string, name: string, opts: DeleteOptions = {}): void {
+    this.checkAvailable();
+    evictPod(this, namespace, name, opts);
   }
 
   /** POST pods/NAME/binding: the scheduler's only write to a pod. */

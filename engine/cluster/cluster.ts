@@ -4,6 +4,9 @@ import type { Node } from '../api/core-v1.ts';
 import { CONTROL_PLANE, installAvailability, registerComponent } from '../components/control-plane.ts';
 import { createDaemonSetController } from '../controllers/daemonset.ts';
 import { createDeploymentController } from '../controllers/deployment.ts';
+import { createDisruptionController } from '../controllers/disruption.ts';
+import { createNodeLifecycleController } from '../controllers/node-lifecycle.ts';
+import { createTaintEvictionController } from '../controllers/taint-eviction.ts';
 import { createGarbageCollector } from '../controllers/garbage-collector.ts';
 import { createNamespaceController } from '../controllers/namespace.ts';
 import { createResourceQuotaController } from '../controllers/resourcequota.ts';
@@ -18,6 +21,7 @@ import { createScheduler } from '../scheduler/scheduler.ts';
 import { rfc3339Micro } from '../time/clock.ts';
 import { kubeProxyDaemonSet } from './kube-proxy.ts';
 import { addNode } from './nodes.ts';
+import { createNodeStatusReporter, nodeStatusName } from './node-status.ts';
 import {
   SYSTEM_NAMESPACES, corednsConfigMap, corednsDeployment, kubeDnsService, kubernetesService, namespaceObject, staticPods,
 } from './system-objects.ts';
@@ -34,6 +38,7 @@ function syncKubelets(engine: Engine): void {
   const hosted = new Set(engine.controllers().map((c) => c.name));
   for (const n of [...nodes].sort()) {
     if (!hosted.has(`kubelet/${n}`)) engine.host(createKubelet(engine, n), `kubelet/${n}`);
+    if (!hosted.has(nodeStatusName(n))) engine.host(createNodeStatusReporter(n), `kubelet/${n}`);
     registerComponent(engine, `kubelet/${n}`);
     registerComponent(engine, `kube-proxy/${n}`);
   }
@@ -66,6 +71,9 @@ export function installComponents(engine: Engine): void {
   engine.host(createResourceQuotaController(engine.store), 'kube-controller-manager');
   engine.host(createServiceAccountController(), 'kube-controller-manager');
   engine.host(createRootCAPublisher(), 'kube-controller-manager');
+  engine.host(createNodeLifecycleController(engine.store), 'kube-controller-manager');
+  engine.host(createTaintEvictionController(engine.store), 'kube-controller-manager');
+  engine.host(createDisruptionController(engine.store), 'kube-controller-manager');
   engine.host(createScheduler(engine.store), 'kube-scheduler');
   syncKubelets(engine);
   engine.store.watch((e) => {

@@ -1,5 +1,7 @@
-// The kubectl commands kubeplay implements, in kubectl's help order.
+// The kubectl commands kubeplay implements. One entry per command file; order does not
+// matter (help and suggestions follow kubectl's own order in help.ts).
 import type { Command } from '../command.ts';
+import { annotate } from './annotate.ts';
 import { apply } from './apply.ts';
 import { config } from './config.ts';
 import { create } from './create.ts';
@@ -7,8 +9,24 @@ import { del } from './delete.ts';
 import { describe } from './describe.ts';
 import { get } from './get.ts';
 import { apiResources, clusterInfo, version } from './info.ts';
+import { label } from './label.ts';
 import { logs } from './logs.ts';
 import { runCmd } from './run.ts';
 import { scale } from './scale.ts';
 
-export const COMMANDS: Command[] = [create, runCmd, get, del, scale, clusterInfo, describe, logs, apply, apiResources, config, version];
+export const COMMANDS: Command[] = [
+  create,
+  runCmd,
+  get,
+  del,
+  scale,
+  clusterInfo,
+  describe,
+  logs,
+  apply,
+  label,
+  annotate,
+  apiResources,
+  config,
+  version,
+];
