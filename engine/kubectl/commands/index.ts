@@ -11,8 +11,10 @@ import { get } from './get.ts';
 import { apiResources, clusterInfo, version } from './info.ts';
 import { label } from './label.ts';
 import { logs } from './logs.ts';
+import { rollout } from './rollout.ts';
 import { runCmd } from './run.ts';
 import { scale } from './scale.ts';
+import { set } from './set.ts';
 
 export const COMMANDS: Command[] = [
   create,
@@ -20,6 +22,8 @@ export const COMMANDS: Command[] = [
   get,
   del,
   scale,
+  rollout,
+  set,
   clusterInfo,
   describe,
   logs,
