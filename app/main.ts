@@ -1,10 +1,13 @@
-// Entry point: theme first (no flash), then the worker-backed engine and the page.
-import { applyTheme, initialTheme, installTokens } from './styles/tokens.ts';
+// Entry point: the engine worker starts first (its boot is the long pole of the first paint),
+// then the theme (no flash) and the page's components, loaded while the worker boots.
 import { createEngineClient } from './engine-client.ts';
-import './components/kp-app/kp-app.ts';
+import { applyTheme, initialTheme, installTokens } from './styles/tokens.ts';
 
+const engine = createEngineClient();
 installTokens();
 applyTheme(initialTheme());
 
-const app = document.querySelector('kp-app') ?? document.body.appendChild(document.createElement('kp-app'));
-app.engine = createEngineClient();
+void import('./components/kp-app/kp-app.ts').then(() => {
+  const app = document.querySelector('kp-app') ?? document.body.appendChild(document.createElement('kp-app'));
+  app.engine = engine;
+});

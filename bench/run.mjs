@@ -104,6 +104,16 @@ function initialJs() {
     }
   };
   for (const entry of entries) if (!/^[a-z]+:/i.test(entry)) visit(entry);
+  // The entry starts the engine worker and then import()s the page's components: both are
+  // part of the first paint, so they count. Deeper import()s (Monaco) are lazy and do not.
+  for (const entry of entries) {
+    const clean = entry.replace(/^\/+/, '').split('?')[0];
+    if (!existsSync(join(dist, clean))) continue;
+    const code = readFileSync(join(dist, clean), 'utf8');
+    const at = (spec) => (spec.startsWith('/') ? spec : posix.join(posix.dirname(clean), spec));
+    for (const m of code.matchAll(/import\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)) visit(at(m[1]));
+    for (const m of code.matchAll(/new URL\(\s*["'`]([^"'`]+\.js)["'`]/g)) visit(at(m[1]));
+  }
   const total = [...seen.values()].reduce((a, b) => a + b, 0);
   return { total, files: [...seen.entries()] };
 }

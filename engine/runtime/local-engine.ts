@@ -107,7 +107,8 @@ export class LocalEngine implements EngineApi {
       this.fullSaveNeeded = false;
     } else this.attach(this.newCluster(this.opts.seed ?? 1), false);
     this.driver?.start();
-    await this.flushPersistence();
+    // Persist in the background: the learner should not wait for IndexedDB to see the cluster.
+    void this.flushPersistence();
     return this.info;
   }
 

@@ -5,6 +5,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { EngineApi, ExecResult } from '../../../engine/engine-api.ts';
 import { emit } from '../../events.ts';
+import { afterClusterShown } from '../../model/cluster-shown.ts';
 import { currentTheme } from '../../styles/tokens.ts';
 import { editorCss } from './kp-editor.styles.ts';
 import { NEW_FILE_YAML, SAMPLE_FILE, SAMPLE_YAML } from './sample.ts';
@@ -76,6 +77,7 @@ export class KpEditor extends LitElement {
 
   private async load(): Promise<void> {
     try {
+      await afterClusterShown();
       this.setup = await import('./monaco-setup.ts');
       this.monaco = this.setup.setupMonaco();
       const host = this.querySelector<HTMLElement>('.host')!;
