@@ -20,6 +20,7 @@ export const LEASE_NAMESPACE = 'kube-node-lease';
 
 export const TAINT_UNREACHABLE = 'node.kubernetes.io/unreachable';
 export const TAINT_NOT_READY = 'node.kubernetes.io/not-ready';
+export const TAINT_UNSCHEDULABLE = 'node.kubernetes.io/unschedulable';
 export const STATUS_UNKNOWN_REASON = 'NodeStatusUnknown';
 export const STATUS_UNKNOWN_MESSAGE = 'Kubelet stopped posting node status.';
 
@@ -142,9 +143,15 @@ function reconcileTaints(node: Node, cx: ReconcileContext): void {
     if (!keep.some((t) => t.key === want && t.effect === 'NoExecute')) add.push({ key: want, effect: 'NoExecute', timeAdded: now });
     if (!keep.some((t) => t.key === want && t.effect === 'NoSchedule')) add.push({ key: want, effect: 'NoSchedule' });
   }
-  if (!add.length && keep.length === taints.length) return;
+  // TaintNodesByCondition: a cordoned node carries node.kubernetes.io/unschedulable:NoSchedule.
+  const cordoned = !!node.spec?.unschedulable;
+  const hasU = keep.some((t) => t.key === TAINT_UNSCHEDULABLE && t.effect === 'NoSchedule');
+  let list = keep;
+  if (cordoned && !hasU) add.push({ key: TAINT_UNSCHEDULABLE, effect: 'NoSchedule', timeAdded: cx.clock.nowRFC3339() });
+  if (!cordoned && hasU) list = keep.filter((t) => !(t.key === TAINT_UNSCHEDULABLE && t.effect === 'NoSchedule'));
+  if (!add.length && list.length === taints.length) return;
   const next = structuredClone(node);
-  const list = [...keep, ...add];
+  list = [...list, ...add];
   if (list.length) next.spec.taints = list;
   else delete next.spec.taints;
   cx.api.update('nodes', next);

@@ -14,6 +14,9 @@ import { logs } from './logs.ts';
 import { rollout } from './rollout.ts';
 import { runCmd } from './run.ts';
 import { scale } from './scale.ts';
+import { cordon, uncordon } from './cordon.ts';
+import { drain } from './drain.ts';
+import { taint } from './taint.ts';
 import { set } from './set.ts';
 
 export const COMMANDS: Command[] = [
@@ -33,4 +36,8 @@ export const COMMANDS: Command[] = [
   apiResources,
   config,
   version,
+  cordon,
+  uncordon,
+  drain,
+  taint,
 ];
