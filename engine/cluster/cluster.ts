@@ -14,9 +14,11 @@ import { createRootCAPublisher } from '../controllers/root-ca-publisher.ts';
 import { createServiceAccountController } from '../controllers/serviceaccount.ts';
 import { installIndexes } from '../controllers/listers.ts';
 import { createReplicaSetController } from '../controllers/replicaset.ts';
+import { hostWorkloadControllers } from '../controllers/workloads.ts';
 import { imageDigest } from '../containers/images.ts';
 import type { Engine } from '../engine.ts';
 import { createKubelet } from '../kubelet/kubelet.ts';
+import { installNetwork } from '../network/install.ts';
 import { createScheduler } from '../scheduler/scheduler.ts';
 import { rfc3339Micro } from '../time/clock.ts';
 import { kubeProxyDaemonSet } from './kube-proxy.ts';
@@ -74,7 +76,9 @@ export function installComponents(engine: Engine): void {
   engine.host(createNodeLifecycleController(engine.store), 'kube-controller-manager');
   engine.host(createTaintEvictionController(engine.store), 'kube-controller-manager');
   engine.host(createDisruptionController(engine.store), 'kube-controller-manager');
+  hostWorkloadControllers(engine);
   engine.host(createScheduler(engine.store), 'kube-scheduler');
+  installNetwork(engine);
   syncKubelets(engine);
   engine.store.watch((e) => {
     if (e.type !== 'MODIFIED') syncKubelets(engine);
