@@ -3,6 +3,7 @@
 // server so the real kubectl can drive the simulated cluster. Every write runs the cluster's
 // controllers to quiet at the current virtual instant before answering.
 import type { KubeObject } from '../api/meta.ts';
+import { SelectorParseError } from '../api/labels.ts';
 import type { DeleteOptions, ListOptions, PatchType } from '../apiserver/apiserver.ts';
 import type { FieldValidation } from '../apiserver/schema/decode.ts';
 import { EXTRA_VERSIONS, RESOURCE_TYPES, resourceKey, apiVersionOf, type ResourceType } from '../apiserver/registry.ts';
@@ -62,6 +63,8 @@ export class ApiBridge {
       return this.route(req, path, url.searchParams);
     } catch (e) {
       if (e instanceof ApiError) return statusResponse(e.status);
+      // Selector syntax errors are the request's fault: 400, as the API server's decoder says.
+      if (e instanceof SelectorParseError) return statusResponse(badRequest(e.message).status);
       return statusResponse(internalError((e as Error).message ?? String(e)).status);
     }
   }
