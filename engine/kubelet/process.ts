@@ -78,7 +78,8 @@ function runScript(script: string, cx: StartContext, env: Record<string, string>
     } else if (cmd === 'exit') return { exitAfterMs: t, exitCode: Number(w[1] ?? 0) || 0, logs, stopMs: 'grace' };
     else if (cmd === 'false') return { exitAfterMs: t, exitCode: 1, logs, stopMs: 'grace' };
     else if (cmd === 'hostname') logs.push(cx.podName);
-    else if (cmd === 'date') logs.push(new Date(cx.now + t).toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+) ([\d:]+) GMT$/, '$1 $3 $2 $5 UTC $4'));
+    // date(1)'s default format: `Wed Jan  1 00:01:01 UTC 2025` (day of month space-padded).
+    else if (cmd === 'date') logs.push(new Date(cx.now + t).toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+) ([\d:]+) GMT$/, (_, wd: string, d: string, mon: string, y: string, hms: string) => `${wd} ${mon} ${String(Number(d)).padStart(2, ' ')} ${hms} UTC ${y}`));
     else if (cmd === 'tail' && w.includes('-f')) return { exitCode: 0, logs, stopMs: 'grace' };
   }
   return { exitAfterMs: t, exitCode: 0, logs, stopMs: 'grace' };

@@ -8,7 +8,9 @@ import { dryRunOf, MUTATION_FLAGS, printMutation } from '../mutation.ts';
 import { errorText } from '../server-errors.ts';
 import { LAST_APPLIED, lastAppliedJson, printWarnings, targetNamespace } from './apply.ts';
 import { createConfigMap } from './create-configmap.ts';
+import { createCronJob } from './create-cronjob.ts';
 import { createDeployment } from './create-deployment.ts';
+import { createJob } from './create-job.ts';
 import { createNamespace } from './create-namespace.ts';
 import { readManifestArgs } from './manifest-args.ts';
 
@@ -25,7 +27,7 @@ export const create: Command = {
     { name: 'windows-line-endings', type: 'bool' },
     ...MUTATION_FLAGS,
   ],
-  subcommands: [createDeployment, createNamespace, createConfigMap],
+  subcommands: [createDeployment, createNamespace, createConfigMap, createJob, createCronJob],
   run,
 };
 

@@ -7,6 +7,7 @@ import { columns as node } from './node.ts';
 import { columns as pod } from './pod.ts';
 import { columns as replicaset } from './replicaset.ts';
 import { columns as service } from './service.ts';
+import { controllerrevisions, cronjobs, jobs, persistentvolumeclaims, persistentvolumes, statefulsets, storageclasses } from './workloads.ts';
 import { configmaps, endpoints, generic, secrets, serviceaccounts } from './simple.ts';
 
 const BY_RESOURCE: Record<string, Column[]> = {
@@ -21,6 +22,13 @@ const BY_RESOURCE: Record<string, Column[]> = {
   secrets,
   serviceaccounts,
   endpoints,
+  'jobs.batch': jobs as Column[],
+  'cronjobs.batch': cronjobs as Column[],
+  'statefulsets.apps': statefulsets as Column[],
+  'controllerrevisions.apps': controllerrevisions as Column[],
+  persistentvolumeclaims: persistentvolumeclaims as Column[],
+  persistentvolumes: persistentvolumes as Column[],
+  'storageclasses.storage.k8s.io': storageclasses as Column[],
 };
 
 export function columnsFor(resource: string): Column[] {
