@@ -91,7 +91,7 @@ export const READ_ONLY = [
   'kubectl api-versions',
   'kubectl logs {pod}',
   'kubectl logs {pod} --tail=2',
-  'kubectl logs deploy/web',
+  'kubectl logs deploy/api -n team-a',
 ];
 
 /** Commands that change the cluster: run on twin engines (same seed, same setup), one per kubectl. */
@@ -113,6 +113,11 @@ export const MUTATING = [
   'kubectl run solo --image=busybox --restart=Never -- sleep 3600',
   'kubectl delete deployment shop',
   'kubectl delete namespace team-b',
+  // The twins ended in the same state.
+  'kubectl get all -A',
+  'kubectl get deploy web -o yaml',
+  'kubectl get deploy from-file -o yaml',
+  'kubectl get pod solo -o yaml',
 ];
 
 export const MANIFEST = `apiVersion: v1
