@@ -1,22 +1,30 @@
-// kube-scheduler's default profile, reduced to the plugins the simulation needs
-// (pkg/scheduler/schedule_one.go): for each pending pod, run the filters on every node, score
-// the feasible ones, pick the best (ties broken by reservoir sampling with the seeded rng), bind
-// through the API server and record `Scheduled`; otherwise record `FailedScheduling` and the
-// PodScheduled=False condition. Unschedulable pods are retried when a node changes or a bound
-// pod goes away (the events that can make room), as the scheduling queue does.
+// kube-scheduler's default profile (pkg/scheduler/schedule_one.go): for each pending pod,
+// run the PreFilter and Filter plugins on the nodes (percentageOfNodesToScore of them, from a
+// rotating start, as upstream), score the feasible ones with the default weights, pick the
+// best (ties broken by reservoir sampling with the seeded rng), bind through the API server and
+// record `Scheduled`. Otherwise try DefaultPreemption (evict lower-priority pods, nominate the
+// node) and record `FailedScheduling` with the exact upstream message and PodScheduled=False.
+// Unschedulable pods are retried on the events that can make room (a node changes, a bound
+// pod goes away), as the scheduling queue does. Every verdict and score is kept per pod as a
+// sim record for the inspector (results.ts).
 import type { Node, Pod } from '../api/core-v1.ts';
 import type { Condition } from '../api/meta.ts';
 import { keyOf, splitKey, type Controller, type ReconcileContext, type Result } from '../controllers/controller.ts';
 import { NODE_INDEX } from '../controllers/listers.ts';
 import type { Store } from '../store/store.ts';
-import { fitErrorMessage } from './failure-message.ts';
-import type { FilterPlugin, NodeInfo, ScorePlugin, Status } from './framework.ts';
+import { fitErrorMessage, NO_PREEMPTION_VICTIMS, PREEMPTION_NOT_HELPFUL, preemptionMessage } from './failure-message.ts';
+import type { Cycle, FilterPlugin, NodeInfo, ScorePlugin, Status } from './framework.ts';
 import { plugin as balancedAllocation } from './plugins/balanced-allocation.ts';
+import { plugin as imageLocality } from './plugins/image-locality.ts';
+import { hasRequiredAntiAffinity, plugin as interPodAffinity } from './plugins/inter-pod-affinity.ts';
 import { plugin as nodeAffinity } from './plugins/node-affinity.ts';
 import { plugin as nodeName } from './plugins/node-name.ts';
+import { hostPorts, plugin as nodePorts } from './plugins/node-ports.ts';
 import { plugin as nodeResourcesFit } from './plugins/node-resources-fit.ts';
 import { plugin as nodeUnschedulable } from './plugins/node-unschedulable.ts';
+import { plugin as podTopologySpread } from './plugins/pod-topology-spread.ts';
 import { plugin as taintToleration } from './plugins/taint-toleration.ts';
+import { plugin as volumeBinding } from './plugins/volume-binding.ts';
 import { holdsResources, nodeAllocatable, podNonZeroRequests, podRequests, emptyResources, type Resources } from './resources.ts';
 import { recordResult, type NodeResult } from './results.ts';
 
@@ -25,24 +33,50 @@ export const SCHEDULED = 'Scheduled';
 export const FAILED_SCHEDULING = 'FailedScheduling';
 
 /** Filter order of the default profile (MultiPoint order). */
-const FILTERS: FilterPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodeResourcesFit];
-const SCORERS: ScorePlugin[] = [taintToleration, nodeResourcesFit, balancedAllocation];
+export const FILTERS: FilterPlugin[] = [
+  nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, nodeResourcesFit, volumeBinding, podTopologySpread, interPodAffinity,
+];
+/** Score plugins with their default weights. */
+export const SCORERS: ScorePlugin[] = [taintToleration, nodeAffinity, nodeResourcesFit, podTopologySpread, interPodAffinity, balancedAllocation, imageLocality];
 
 const isPending = (p: Pod) =>
   !p.spec?.nodeName && !p.metadata.deletionTimestamp && (p.spec?.schedulerName ?? NAME) === NAME &&
   p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed';
 
+const priorityOf = (p: Pod) => p.spec?.priority ?? 0;
+
+/** percentageOfNodesToScore (default adaptive): every node below 100, else max(100, n × max(5, 50 − n/125) %). */
+export function numFeasibleNodesToFind(numNodes: number): number {
+  if (numNodes < 100) return numNodes;
+  const pct = Math.max(5, 50 - Math.floor(numNodes / 125));
+  return Math.max(100, Math.floor((numNodes * pct) / 100));
+}
+
+interface Counted {
+  node: string;
+  req: Resources;
+  nz: { cpu: number; memory: number };
+  owner?: string;
+  ports: string[];
+}
+
 /**
- * The scheduler cache (pkg/scheduler/backend/cache): what each node's bound pods request,
- * kept current from the pod watch and rebuilt from the store on (re)start. Derived data only.
+ * The scheduler cache (pkg/scheduler/backend/cache): what each node's bound pods request, the
+ * host ports they hold, pods per owning controller per node (for the default spreading), and
+ * the bound pods with required anti-affinity; kept current from the pod watch and rebuilt from
+ * the store on (re)start. Derived data only.
  */
 export class NodeUsage {
-  private readonly byNode = new Map<string, { requested: Resources; nz: { cpu: number; memory: number } }>();
-  private readonly counted = new Map<string, { node: string; req: Resources; nz: { cpu: number; memory: number } }>();
+  private readonly byNode = new Map<string, { requested: Resources; nz: { cpu: number; memory: number }; ports: Map<string, number> }>();
+  private readonly counted = new Map<string, Counted>();
+  private readonly owners = new Map<string, Map<string, number>>();
+  readonly antiAffinity = new Map<string, Pod>();
 
   rebuild(store: Store): void {
     this.byNode.clear();
     this.counted.clear();
+    this.owners.clear();
+    this.antiAffinity.clear();
     for (const p of store.list('pods') as Pod[]) this.apply(p, true);
   }
 
@@ -51,24 +85,43 @@ export class NodeUsage {
     const uid = p.metadata.uid!;
     const prev = this.counted.get(uid);
     const holds = present && !!p.spec?.nodeName && holdsResources(p);
+    if (holds && hasRequiredAntiAffinity(p)) this.antiAffinity.set(uid, p);
+    else this.antiAffinity.delete(uid);
     if (prev && holds && prev.node === p.spec.nodeName) return;
     if (prev) {
-      this.add(prev.node, prev.req, prev.nz, -1);
+      this.add(prev, -1);
       this.counted.delete(uid);
     }
     if (holds) {
-      const c = { node: p.spec.nodeName!, req: podRequests(p), nz: podNonZeroRequests(p) };
+      const owner = p.metadata.ownerReferences?.find((r) => r.controller)?.uid;
+      const c: Counted = { node: p.spec.nodeName!, req: podRequests(p), nz: podNonZeroRequests(p), ports: hostPorts(p), ...(owner ? { owner } : {}) };
       this.counted.set(uid, c);
-      this.add(c.node, c.req, c.nz, 1);
+      this.add(c, 1);
     }
   }
 
-  private add(node: string, req: Resources, nz: { cpu: number; memory: number }, sign: 1 | -1): void {
-    let u = this.byNode.get(node);
-    if (!u) this.byNode.set(node, (u = { requested: emptyResources(), nz: { cpu: 0, memory: 0 } }));
-    for (const k in req) u.requested[k] = (u.requested[k] ?? 0) + sign * req[k]!;
-    u.nz.cpu += sign * nz.cpu;
-    u.nz.memory += sign * nz.memory;
+  private add(c: Counted, sign: 1 | -1): void {
+    let u = this.byNode.get(c.node);
+    if (!u) this.byNode.set(c.node, (u = { requested: emptyResources(), nz: { cpu: 0, memory: 0 }, ports: new Map() }));
+    for (const k in c.req) u.requested[k] = (u.requested[k] ?? 0) + sign * c.req[k]!;
+    u.nz.cpu += sign * c.nz.cpu;
+    u.nz.memory += sign * c.nz.memory;
+    for (const port of c.ports) {
+      const n = (u.ports.get(port) ?? 0) + sign;
+      if (n > 0) u.ports.set(port, n);
+      else u.ports.delete(port);
+    }
+    if (c.owner) {
+      let m = this.owners.get(c.owner);
+      if (!m) this.owners.set(c.owner, (m = new Map()));
+      const n = (m.get(c.node) ?? 0) + sign;
+      if (n > 0) m.set(c.node, n);
+      else m.delete(c.node);
+    }
+  }
+
+  ownerCount(owner: string, node: string): number {
+    return this.owners.get(owner)?.get(node) ?? 0;
   }
 
   nodeInfo(node: Node): NodeInfo {
@@ -78,6 +131,7 @@ export class NodeUsage {
       allocatable: nodeAllocatable(node),
       requested: u ? { ...u.requested } : emptyResources(),
       nonZeroRequested: u ? { ...u.nz } : { cpu: 0, memory: 0 },
+      ...(u?.ports.size ? { usedPorts: new Set(u.ports.keys()) } : {}),
     };
   }
 }
@@ -86,6 +140,7 @@ export function createScheduler(store: Store): Controller {
   const allPending = (): string[] => (store.byIndex('pods', NODE_INDEX, '') as Pod[]).filter(isPending).map(keyOf).sort();
   const usage = new NodeUsage();
   usage.rebuild(store);
+  const state = { nextStart: 0 };
   return {
     name: NAME,
     watches: [
@@ -97,7 +152,7 @@ export function createScheduler(store: Store): Controller {
           usage.apply(pod, present);
           if (!present) return pod.spec?.nodeName ? allPending() : [];
           if (isPending(pod)) {
-            // Our own status writes (PodScheduled=False) must not requeue the pod.
+            // Our own status writes (PodScheduled=False, nominatedNodeName) must not requeue the pod.
             if (old && JSON.stringify((old as Pod).spec) === JSON.stringify(pod.spec)) return [];
             return [keyOf(pod)];
           }
@@ -112,75 +167,180 @@ export function createScheduler(store: Store): Controller {
       usage.rebuild(store);
       return allPending();
     },
-    reconcile: (key, cx) => scheduleOne(key, cx, usage),
+    reconcile: (key, cx) => scheduleOne(key, cx, usage, state),
   };
 }
 
-function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage): Result {
+function newCycle(cx: ReconcileContext, nodes: Node[], usage: NodeUsage): Cycle {
+  let bound: Pod[] | undefined;
+  const memo = new Map<string, unknown>();
+  memo.set('ownerCounts', (owner: string, node: string) => usage.ownerCount(owner, node));
+  memo.set('antiAffinityPods', () => [...usage.antiAffinity.values()]);
+  return {
+    store: cx.store,
+    nodes,
+    podsOn: (node) => (cx.store.byIndex('pods', NODE_INDEX, node) as Pod[]).filter(holdsResources),
+    boundPods: () => (bound ??= (cx.store.list('pods') as Pod[]).filter((p) => p.spec?.nodeName && holdsResources(p))),
+    memo,
+  };
+}
+
+function runFilters(pod: Pod, info: NodeInfo, cycle: Cycle, r?: NodeResult): Status {
+  for (const f of FILTERS) {
+    const s = f.filter(pod, info, cycle);
+    r?.filters.push({ plugin: f.name, status: s });
+    if (s.code !== 'Success') return s;
+  }
+  return { code: 'Success' };
+}
+
+function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage, state: { nextStart: number }): Result {
   const { namespace, name } = splitKey(key);
   const pod = cx.api.tryGet<Pod>('pods', namespace, name);
   if (!pod || !isPending(pod)) return;
   const nodes = cx.api.list<Node>('nodes');
-  const infos = nodes.map((n) => usage.nodeInfo(n));
+  const cycle = newCycle(cx, nodes, usage);
   const results: Record<string, NodeResult> = {};
-  const feasible: NodeInfo[] = [];
-  const failures: Status[] = [];
-  for (const info of infos) {
-    const r: NodeResult = { filters: [] };
-    results[info.node.metadata.name!] = r;
-    let ok = true;
-    for (const f of FILTERS) {
-      const s = f.filter(pod, info);
-      r.filters.push({ plugin: f.name, status: s });
-      if (s.code !== 'Success') {
-        failures.push(s);
-        ok = false;
-        break;
-      }
-    }
-    if (ok) feasible.push(info);
+  const record = (extra: { selected?: string; message?: string }) =>
+    recordResult(cx.store, pod.metadata.uid!, { pod: key, at: cx.clock.now(), nodes: results, ...extra });
+
+  for (const f of FILTERS) {
+    const s = f.preFilter?.(pod, cycle);
+    if (!s || s.code === 'Success') continue;
+    for (const n of nodes) results[n.metadata.name!] = { filters: [{ plugin: f.name, status: s }] };
+    const message = fitErrorMessage(nodes.length, [], preemptionMessage(nodes.length, nodes.map(() => NO_PREEMPTION_VICTIMS)), s.reasons.join(', '));
+    return fail(pod, message, cx, record);
   }
 
+  const feasible: NodeInfo[] = [];
+  const failures: { info: NodeInfo; status: Status }[] = [];
+  const want = numFeasibleNodesToFind(nodes.length);
+  const start = nodes.length ? state.nextStart % nodes.length : 0;
+  let processed = 0;
+  for (; processed < nodes.length && feasible.length < want; processed++) {
+    const info = usage.nodeInfo(nodes[(start + processed) % nodes.length]!);
+    const r: NodeResult = { filters: [] };
+    results[info.node.metadata.name!] = r;
+    const s = runFilters(pod, info, cycle, r);
+    if (s.code === 'Success') feasible.push(info);
+    else failures.push({ info, status: s });
+  }
+  state.nextStart = nodes.length ? (start + processed) % nodes.length : 0;
+
   if (feasible.length === 0) {
-    const message = fitErrorMessage(nodes.length, failures);
-    recordResult(cx.store, pod.metadata.uid!, { pod: key, at: cx.clock.now(), nodes: results, message });
-    cx.events.record(pod, { component: NAME }, 'Warning', FAILED_SCHEDULING, message);
-    setUnschedulable(pod, message, cx);
-    return;
+    const pre = preempt(pod, failures, cycle, cx);
+    const message = fitErrorMessage(nodes.length, failures.map((f) => f.status), pre);
+    return fail(pod, message, cx, record);
   }
 
   // Score, then pick the highest total; ties by reservoir sampling (selectHost).
-  let best: NodeInfo | undefined;
-  let bestScore = -1;
-  let ties = 0;
-  for (const info of feasible) {
+  const totals = feasible.map(() => 0);
+  const perPlugin = SCORERS.map((p) => (feasible.length === 1 ? feasible.map(() => 0) : p.scoreAll(pod, feasible, cycle)));
+  feasible.forEach((info, i) => {
     const scores: Record<string, number> = {};
-    let total = 0;
-    for (const p of SCORERS) {
-      const s = feasible.length === 1 ? 0 : p.score(pod, info, feasible);
-      scores[p.name] = s;
-      total += s * p.weight;
-    }
+    SCORERS.forEach((p, k) => {
+      scores[p.name] = perPlugin[k]![i]!;
+      totals[i]! += perPlugin[k]![i]! * p.weight;
+    });
     const r = results[info.node.metadata.name!]!;
     r.scores = scores;
-    r.total = total;
-    if (total > bestScore) {
-      bestScore = total;
-      best = info;
+    r.total = totals[i]!;
+  });
+  let best = 0;
+  let ties = 0;
+  for (let i = 0; i < feasible.length; i++) {
+    if (i === 0 || totals[i]! > totals[best]!) {
+      best = i;
       ties = 1;
-    } else if (total === bestScore) {
+    } else if (totals[i] === totals[best]) {
       ties++;
-      if (cx.rng.int(ties) === 0) best = info;
+      if (cx.rng.int(ties) === 0) best = i;
     }
   }
-  const target = best!.node.metadata.name!;
+  const target = feasible[best]!.node.metadata.name!;
   cx.api.bind(pod.metadata.namespace!, pod.metadata.name!, target);
-  recordResult(cx.store, pod.metadata.uid!, { pod: key, at: cx.clock.now(), nodes: results, selected: target });
+  record({ selected: target });
   cx.events.record(pod, { component: NAME }, 'Normal', SCHEDULED, `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${target}`);
 }
 
+function fail(pod: Pod, message: string, cx: ReconcileContext, record: (x: { message: string }) => void): Result {
+  record({ message });
+  cx.events.record(pod, { component: NAME }, 'Warning', FAILED_SCHEDULING, message);
+  setUnschedulable(pod, message, cx);
+}
+
+/**
+ * DefaultPreemption (plugins/defaultpreemption + framework/preemption): on each node that failed
+ * for a resolvable reason, remove every lower-priority pod, keep the pod fitting, then reprieve
+ * victims from the highest priority down. The best candidate (lowest highest-victim priority,
+ * then fewest victims) gets its victims deleted with a Preempted event and the pod
+ * status.nominatedNodeName. Returns the FailedScheduling preemption part ('' if nominated).
+ */
+function preempt(pod: Pod, failures: { info: NodeInfo; status: Status }[], cycle: Cycle, cx: ReconcileContext): string {
+  const n = cycle.nodes.length;
+  if (pod.spec.preemptionPolicy === 'Never') return 'preemption: not eligible due to preemptionPolicy=Never.';
+  const nominated = pod.status?.['nominatedNodeName'] as string | undefined;
+  if (nominated && cycle.podsOn(nominated).some((p) => p.metadata.deletionTimestamp && priorityOf(p) < priorityOf(pod)))
+    return 'preemption: not eligible due to a terminating pod on the nominated node.';
+  const reasons: string[] = [];
+  let best: { node: string; victims: Pod[]; top: number } | undefined;
+  const prio = priorityOf(pod);
+  for (const { info, status } of failures) {
+    if (status.code === 'UnschedulableAndUnresolvable') {
+      reasons.push(PREEMPTION_NOT_HELPFUL);
+      continue;
+    }
+    const name = info.node.metadata.name!;
+    const candidates = cycle.podsOn(name).filter((p) => priorityOf(p) < prio && !p.metadata.deletionTimestamp);
+    if (!candidates.length) {
+      reasons.push(NO_PREEMPTION_VICTIMS);
+      continue;
+    }
+    const without = (pods: Pod[]): NodeInfo => {
+      const x: NodeInfo = { ...info, requested: { ...info.requested }, nonZeroRequested: { ...info.nonZeroRequested } };
+      for (const p of pods) {
+        const r = podRequests(p);
+        for (const k in r) x.requested[k] = (x.requested[k] ?? 0) - r[k]!;
+      }
+      return x;
+    };
+    const all = runFilters(pod, without(candidates), cycle);
+    if (all.code !== 'Success') {
+      reasons.push(...all.reasons);
+      continue;
+    }
+    // Reprieve: highest priority first; a pod stays if the preemptor still fits without evicting it.
+    let victims = [...candidates].sort((a, b) => priorityOf(b) - priorityOf(a));
+    for (const v of [...victims]) {
+      const trial = victims.filter((x) => x !== v);
+      if (runFilters(pod, without(trial), cycle).code === 'Success') victims = trial;
+    }
+    const top = Math.max(...victims.map(priorityOf));
+    if (!best || top < best.top || (top === best.top && victims.length < best.victims.length)) best = { node: name, victims, top };
+  }
+  if (!best) return preemptionMessage(n, reasons);
+  const next = structuredClone(pod);
+  next.status = { ...(next.status ?? {}), nominatedNodeName: best.node } as Pod['status'];
+  cx.api.updateStatus('pods', next);
+  for (const v of best.victims) {
+    const cur = cx.api.tryGet<Pod>('pods', v.metadata.namespace, v.metadata.name!);
+    if (!cur || cur.metadata.uid !== v.metadata.uid) continue;
+    const withCond = structuredClone(cur);
+    const conds = (withCond.status ??= {}).conditions ??= [];
+    conds.push({
+      type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: cx.clock.nowRFC3339(),
+      reason: 'PreemptionByScheduler', message: `${NAME}: preempting to accommodate a higher priority pod`,
+    });
+    cx.api.updateStatus('pods', withCond);
+    cx.events.record(cur, { component: NAME }, 'Normal', 'Preempted', `Preempted by pod ${pod.metadata.uid} on node ${best.node}`);
+    cx.api.delete('pods', v.metadata.namespace, v.metadata.name!, { uid: v.metadata.uid! });
+  }
+  return '';
+}
+
 function setUnschedulable(pod: Pod, message: string, cx: ReconcileContext): void {
-  const conds = pod.status?.conditions ?? [];
+  const cur0 = cx.api.tryGet<Pod>('pods', pod.metadata.namespace, pod.metadata.name!) ?? pod;
+  const conds = cur0.status?.conditions ?? [];
   const cur = conds.find((c) => c.type === 'PodScheduled');
   if (cur && cur.status === 'False' && cur.reason === 'Unschedulable' && cur.message === message) return;
   const cond: Condition = {
@@ -191,7 +351,7 @@ function setUnschedulable(pod: Pod, message: string, cx: ReconcileContext): void
     reason: 'Unschedulable',
     message,
   };
-  const next = structuredClone(pod);
+  const next = structuredClone(cur0);
   next.status = { ...(next.status ?? {}), conditions: [...conds.filter((c) => c.type !== 'PodScheduled'), cond] };
   if (!next.status.phase) next.status.phase = 'Pending';
   cx.api.updateStatus('pods', next);

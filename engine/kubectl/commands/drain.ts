@@ -136,7 +136,13 @@ async function run(cx: CommandContext): Promise<number> {
   const remaining: string[] = [];
   const fatal: string[] = [];
   for (const node of nodes) {
-    const err = await drainNode(cx, node, o, dry, timeoutMs);
+    let err: string[];
+    try {
+      err = await drainNode(cx, node, o, dry, timeoutMs);
+    } catch (e) {
+      if (e instanceof Interrupted) return 130;
+      throw e;
+    }
     if (err.length === 0) {
       cx.out(`node/${node.metadata.name} drained${dry === 'client' ? ' (dry run)' : dry === 'server' ? ' (server dry run)' : ''}\n`);
       continue;
@@ -171,6 +177,9 @@ async function drainNode(cx: CommandContext, node: Node, o: Options, dry: string
   }
   return errs;
 }
+
+/** Ctrl-C (or the session bound): kubectl dies mid-drain and prints nothing more. */
+class Interrupted extends Error {}
 
 interface Eviction {
   pod: Pod;
@@ -230,10 +239,10 @@ async function evictAll(cx: CommandContext, pods: Pod[], timeoutMs: number): Pro
     }
     const next = work.filter((e) => e.state !== 'done').map((e) => e.at);
     if (!next.length) return errors;
-    if (cx.io.cancelled()) return errors;
+    if (cx.io.cancelled()) throw new Interrupted();
     let wake = Math.min(...next);
     if (timeoutMs > 0) wake = Math.min(wake, start + timeoutMs);
     await cx.io.sleep(Math.max(0, wake - cx.now()));
-    if (cx.now() === now && wake > now) return errors;
+    if (cx.io.cancelled()) throw new Interrupted();
   }
 }

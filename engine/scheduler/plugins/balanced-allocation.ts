@@ -1,7 +1,7 @@
 // NodeResourcesBalancedAllocation (plugins/noderesources/balanced_allocation.go): prefer nodes
 // whose cpu and memory would be used in equal proportion after placing the pod.
 import type { Pod } from '../../api/core-v1.ts';
-import type { NodeInfo, ScorePlugin } from '../framework.ts';
+import { perNode, type NodeInfo, type ScorePlugin } from '../framework.ts';
 import { podNonZeroRequests } from '../resources.ts';
 
 export const name = 'NodeResourcesBalancedAllocation';
@@ -14,4 +14,4 @@ export function score(pod: Pod, info: NodeInfo): number {
   return Math.floor((1 - std) * 100);
 }
 
-export const plugin = { name, weight: 1, score } satisfies ScorePlugin;
+export const plugin = { name, weight: 1, scoreAll: perNode(score) } satisfies ScorePlugin;

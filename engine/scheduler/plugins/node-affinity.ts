@@ -1,7 +1,8 @@
 // NodeAffinity (plugins/nodeaffinity): spec.nodeSelector and the required node affinity terms
-// (matchExpressions on labels, matchFields on metadata.name, as DaemonSet pods use).
+// (matchExpressions on labels, matchFields on metadata.name, as DaemonSet pods use) filter;
+// the preferred terms' weights score (weight 2, normalised by the best node).
 import type { Node, Pod } from '../../api/core-v1.ts';
-import { SUCCESS, unschedulable, type FilterPlugin, type NodeInfo, type Status } from '../framework.ts';
+import { SUCCESS, normalize, unschedulable, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status } from '../framework.ts';
 
 export const name = 'NodeAffinity';
 export const ERR_REASON_POD = "node(s) didn't match Pod's node affinity/selector";
@@ -38,4 +39,14 @@ export function fits(pod: Pod, info: NodeInfo): Status {
   return SUCCESS;
 }
 
-export const plugin = { name, filter: fits } satisfies FilterPlugin;
+interface Preferred { weight: number; preference: Term }
+
+/** Σ weights of the preferred terms a node matches, normalised to 0..100. */
+export function scoreAll(pod: Pod, all: readonly NodeInfo[]): number[] {
+  const prefs = ((pod.spec.affinity as { nodeAffinity?: { preferredDuringSchedulingIgnoredDuringExecution?: Preferred[] } } | undefined)
+    ?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution) ?? [];
+  if (!prefs.length) return all.map(() => 0);
+  return normalize(all.map((n) => prefs.reduce((acc, p) => acc + (termMatches(p.preference, n.node) ? p.weight : 0), 0)));
+}
+
+export const plugin = { name, filter: fits, weight: 2, scoreAll } satisfies FilterPlugin & ScorePlugin;

@@ -1,7 +1,7 @@
 // NodeResourcesFit (plugins/noderesources/fit.go + least_allocated.go): the pod's requests must
 // fit in allocatable minus what is already requested; score prefers the least allocated node.
 import type { Pod } from '../../api/core-v1.ts';
-import { SUCCESS, unschedulable, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status } from '../framework.ts';
+import { SUCCESS, perNode, unschedulable, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status } from '../framework.ts';
 import { podNonZeroRequests, podRequests } from '../resources.ts';
 
 export const name = 'NodeResourcesFit';
@@ -37,4 +37,4 @@ export function score(pod: Pod, info: NodeInfo): number {
   return Math.floor((cpu + mem) / 2);
 }
 
-export const plugin = { name, filter: fits, weight: 1, score } satisfies FilterPlugin & ScorePlugin;
+export const plugin = { name, filter: fits, weight: 1, scoreAll: perNode(score) } satisfies FilterPlugin & ScorePlugin;

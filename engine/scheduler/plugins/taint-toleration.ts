@@ -1,7 +1,7 @@
 // TaintToleration (plugins/tainttoleration): NoSchedule/NoExecute taints must be tolerated
 // (filter); untolerated PreferNoSchedule taints lower the score (weight 3).
 import type { Pod, Taint, Toleration } from '../../api/core-v1.ts';
-import { SUCCESS, unschedulable, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status } from '../framework.ts';
+import { SUCCESS, normalize, unschedulable, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status } from '../framework.ts';
 
 export const name = 'TaintToleration';
 
@@ -34,10 +34,8 @@ function intolerablePreferNoSchedule(pod: Pod, info: NodeInfo): number {
 }
 
 /** Raw count, normalised in reverse across nodes (fewest untolerated taints = 100). */
-export function score(pod: Pod, info: NodeInfo, all: NodeInfo[]): number {
-  const max = Math.max(0, ...all.map((n) => intolerablePreferNoSchedule(pod, n)));
-  if (max === 0) return 100;
-  return Math.floor(100 - (intolerablePreferNoSchedule(pod, info) * 100) / max);
+export function scoreAll(pod: Pod, all: readonly NodeInfo[]): number[] {
+  return normalize(all.map((n) => intolerablePreferNoSchedule(pod, n)), true);
 }
 
-export const plugin = { name, filter: fits, weight: 3, score } satisfies FilterPlugin & ScorePlugin;
+export const plugin = { name, filter: fits, weight: 3, scoreAll } satisfies FilterPlugin & ScorePlugin;

@@ -1,0 +1,150 @@
+// PodTopologySpread (plugins/podtopologyspread): topologySpreadConstraints. DoNotSchedule
+// constraints filter (skew = matching pods in the node's domain + self - the emptiest domain
+// must stay ≤ maxSkew); ScheduleAnyway ones score. Pods without constraints that belong to a
+// ReplicaSet/StatefulSet/ReplicationController get the system defaults (hostname maxSkew 3,
+// zone maxSkew 5, ScheduleAnyway). nodeAffinityPolicy Honor, nodeTaintsPolicy Ignore.
+import type { Node, Pod } from '../../api/core-v1.ts';
+import { selectorMatches } from '../../api/labels.ts';
+import type { LabelSelector } from '../../api/meta.ts';
+import { SUCCESS, unschedulable, type Cycle, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status } from '../framework.ts';
+import { fits as nodeAffinityFits } from './node-affinity.ts';
+
+export const name = 'PodTopologySpread';
+export const ERR_REASON = "node(s) didn't match pod topology spread constraints";
+export const ERR_MISSING_LABEL = "node(s) didn't match pod topology spread constraints (missing required label)";
+export const HOSTNAME = 'kubernetes.io/hostname';
+export const ZONE = 'topology.kubernetes.io/zone';
+
+export interface Constraint {
+  maxSkew: number;
+  topologyKey: string;
+  whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
+  labelSelector?: LabelSelector;
+  minDomains?: number;
+}
+
+/** Counts matching pods on a node: by selector, or (system defaults) by the owning controller. */
+type Counter = (node: string) => number;
+
+interface Prepared {
+  constraints: Constraint[];
+  systemDefaulted: boolean;
+  counters: Counter[];
+  eligible: Node[];
+}
+
+/** The controller whose pods the default constraints spread (DefaultSelector reduced to the owner). */
+function ownerUid(pod: Pod): string | undefined {
+  const ref = pod.metadata.ownerReferences?.find((r) => r.controller);
+  return ref && ['ReplicaSet', 'StatefulSet', 'ReplicationController'].includes(ref.kind) ? ref.uid : undefined;
+}
+
+/** Set by the scheduler: pods of an owner per node, kept incrementally (the cache). */
+export type OwnerCounts = (owner: string, node: string) => number;
+
+function prepare(pod: Pod, cycle: Cycle): Prepared | undefined {
+  if (cycle.memo.has(name)) return cycle.memo.get(name) as Prepared | undefined;
+  let p: Prepared | undefined;
+  const explicit = (pod.spec as { topologySpreadConstraints?: Constraint[] }).topologySpreadConstraints ?? [];
+  const eligibleNodes = () => cycle.nodes.filter((n) => nodeAffinityFits(pod, { node: n } as NodeInfo).code === 'Success');
+  if (explicit.length) {
+    const counters = explicit.map((c) => {
+      const counts = new Map<string, number>();
+      for (const q of cycle.boundPods())
+        if (q.metadata.namespace === pod.metadata.namespace && !q.metadata.deletionTimestamp && selectorMatches(c.labelSelector, q.metadata.labels))
+          counts.set(q.spec.nodeName!, (counts.get(q.spec.nodeName!) ?? 0) + 1);
+      return (node: string) => counts.get(node) ?? 0;
+    });
+    p = { constraints: explicit, systemDefaulted: false, counters, eligible: eligibleNodes() };
+  } else {
+    const owner = ownerUid(pod);
+    const ownerCounts = cycle.memo.get('ownerCounts') as OwnerCounts | undefined;
+    if (owner && ownerCounts) {
+      const count = (node: string) => ownerCounts(owner, node);
+      p = {
+        constraints: [
+          { maxSkew: 3, topologyKey: HOSTNAME, whenUnsatisfiable: 'ScheduleAnyway' },
+          { maxSkew: 5, topologyKey: ZONE, whenUnsatisfiable: 'ScheduleAnyway' },
+        ],
+        systemDefaulted: true,
+        counters: [count, count],
+        eligible: eligibleNodes(),
+      };
+    }
+  }
+  cycle.memo.set(name, p);
+  return p;
+}
+
+function domainCounts(p: Prepared, i: number): Map<string, number> {
+  const c = p.constraints[i]!;
+  const out = new Map<string, number>();
+  for (const n of p.eligible) {
+    const v = n.metadata.labels?.[c.topologyKey];
+    if (v === undefined) continue;
+    if (!p.constraints.every((x) => n.metadata.labels?.[x.topologyKey] !== undefined)) continue;
+    out.set(v, (out.get(v) ?? 0) + p.counters[i]!(n.metadata.name!));
+  }
+  return out;
+}
+
+export function fits(pod: Pod, info: NodeInfo, cycle: Cycle): Status {
+  const p = prepare(pod, cycle);
+  if (!p) return SUCCESS;
+  const labels = info.node.metadata.labels ?? {};
+  for (let i = 0; i < p.constraints.length; i++) {
+    const c = p.constraints[i]!;
+    if (c.whenUnsatisfiable !== 'DoNotSchedule') continue;
+    const v = labels[c.topologyKey];
+    if (v === undefined) return unschedulable(name, [ERR_MISSING_LABEL], true);
+    const key = `${name}/domains/${i}`;
+    let counts = cycle.memo.get(key) as Map<string, number> | undefined;
+    if (!counts) cycle.memo.set(key, (counts = domainCounts(p, i)));
+    let min = counts.size ? Math.min(...counts.values()) : 0;
+    if (c.minDomains && counts.size < c.minDomains) min = 0;
+    const self = selectorMatches(c.labelSelector, pod.metadata.labels) ? 1 : 0;
+    if ((counts.get(v) ?? 0) + self - min > c.maxSkew) return unschedulable(name, [ERR_REASON]);
+  }
+  return SUCCESS;
+}
+
+export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle): number[] {
+  const p = prepare(pod, cycle);
+  if (!p) return feasible.map(() => 0);
+  const idx = p.constraints.map((c, i) => (c.whenUnsatisfiable === 'ScheduleAnyway' ? i : -1)).filter((i) => i >= 0);
+  if (!idx.length) return feasible.map(() => 0);
+  const requireAll = !p.systemDefaulted;
+  const raw: (number | undefined)[] = [];
+  const weights = idx.map((i) => {
+    const key = p.constraints[i]!.topologyKey;
+    const size = new Set(feasible.map((n) => n.node.metadata.labels?.[key]).filter((v) => v !== undefined)).size;
+    return Math.log(size + 2);
+  });
+  const domains = idx.map((i) => (p.constraints[i]!.topologyKey === HOSTNAME ? undefined : domainCounts(p, i)));
+  for (const info of feasible) {
+    const labels = info.node.metadata.labels ?? {};
+    if (requireAll && idx.some((i) => labels[p.constraints[i]!.topologyKey] === undefined)) {
+      raw.push(undefined);
+      continue;
+    }
+    let s = 0;
+    idx.forEach((i, k) => {
+      const c = p.constraints[i]!;
+      const v = labels[c.topologyKey];
+      if (v === undefined) return;
+      const cnt = domains[k] ? domains[k]!.get(v) ?? 0 : p.counters[i]!(info.node.metadata.name!);
+      s += cnt * weights[k]! + (c.maxSkew - 1);
+    });
+    raw.push(Math.round(s));
+  }
+  const valid = raw.filter((x): x is number => x !== undefined);
+  const max = Math.max(0, ...valid);
+  const min = valid.length ? Math.min(...valid) : 0;
+  return raw.map((s) => {
+    if (s === undefined) return 0;
+    if (max === 0) return 100;
+    return Math.floor((100 * (max + min - s)) / max);
+  });
+}
+
+export const plugin = { name, filter: fits, weight: 2, scoreAll } satisfies FilterPlugin & ScorePlugin;
