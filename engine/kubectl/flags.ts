@@ -2,7 +2,9 @@
 // arguments, `--` ends them, `--name=value` / `--name value` / `-n value` / `-nvalue` /
 // `-n=value`, grouped boolean shorthands (`-Aw`), and pflag's exact error words.
 
-export type FlagType = 'bool' | 'string' | 'int' | 'stringArray' | 'stringSlice';
+import { DurationError, parseGoDuration } from './go-duration.ts';
+
+export type FlagType = 'bool' | 'string' | 'int' | 'stringArray' | 'stringSlice' | 'duration';
 
 export interface FlagSpec {
   name: string;
@@ -53,6 +55,16 @@ function setValue(values: Map<string, FlagValue>, s: FlagSpec, raw: string): voi
     case 'int': {
       if (!/^[-+]?\d+$/.test(raw)) throw new FlagError(`invalid argument "${raw}" for "${display(s)}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax`);
       values.set(s.name, Number(raw));
+      return;
+    }
+    case 'duration': {
+      // Kept in milliseconds; Go's time.ParseDuration decides what is valid.
+      try {
+        values.set(s.name, parseGoDuration(raw));
+      } catch (e) {
+        if (!(e instanceof DurationError)) throw e;
+        throw new FlagError(`invalid argument "${raw}" for "${display(s)}" flag: ${e.message}`);
+      }
       return;
     }
     case 'stringArray':

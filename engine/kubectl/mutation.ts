@@ -4,8 +4,8 @@ import type { KubeObject } from '../api/meta.ts';
 import { typeForKind } from '../apiserver/registry.ts';
 import { CommandError, type CommandContext } from './command.ts';
 import { parseOutput } from './output-format.ts';
-import { nameOf, printGeneric } from './printers/objects.ts';
-import { jsonpath } from './printers/jsonpath.ts';
+import { nameOf } from './printers/objects.ts';
+import { renderObjects } from './printers/output.ts';
 
 export type DryRun = 'none' | 'client' | 'server';
 
@@ -31,14 +31,13 @@ export function dryRunOf(cx: CommandContext): DryRun {
 
 /** Prints the result of a mutation: the object with -o, else `deployment.apps/web created`. */
 export function printMutation(cx: CommandContext, obj: KubeObject, verb: string, dry: DryRun, typed = false): void {
-  const out = parseOutput(cx.flags.str('output'), false);
+  const out = parseOutput(cx.flags.str('output'), false, { template: cx.flags.str('template'), read: (p) => cx.env.workspace.read(p) });
   if (!out) {
     const suffix = dry === 'client' ? ' (dry run)' : dry === 'server' ? ' (server dry run)' : '';
     cx.out(`${nameOf(obj)} ${verb}${suffix}\n`);
     return;
   }
-  if (out.kind === 'jsonpath') cx.out(jsonpath(out.template, obj));
-  else if (out.kind === 'yaml' || out.kind === 'json' || out.kind === 'name') cx.out(printGeneric([obj], out.kind, true, cx.flags.bool('show-managed-fields'), typed));
+  cx.out(renderObjects([obj], out, true, { showManagedFields: cx.flags.bool('show-managed-fields'), typed }));
 }
 
 export function kindKnown(o: KubeObject): boolean {

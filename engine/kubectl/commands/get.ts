@@ -9,8 +9,8 @@ import { ApiError } from '../../apiserver/status.ts';
 import { resourceKey } from '../../apiserver/registry.ts';
 import { CommandError, type Command, type CommandContext } from '../command.ts';
 import { columnsFor } from '../printers/columns/index.ts';
-import { jsonpath, JsonPathError } from '../printers/jsonpath.ts';
-import { listOf, printGeneric, stripManagedFields } from '../printers/objects.ts';
+import { renderObjects } from '../printers/output.ts';
+import { JsonPathError, parseTemplate, relaxedJsonPath, templateResults } from '../printers/jsonpath.ts';
 import { printTable, renderRows, tableRows, type TableOptions } from '../printers/table.ts';
 import { parseOutput, type OutputFormat } from '../output-format.ts';
 import { kindPrefix, resolveArgs, ResourceArgError, type ResourceRequest } from '../resource-args.ts';
@@ -47,6 +47,8 @@ export const get: Command = {
     { name: 'sort-by', type: 'string' },
     { name: 'server-print', type: 'bool' },
     { name: 'allow-missing-template-keys', type: 'bool' },
+    { name: 'template', type: 'string' },
+    { name: 'subresource', type: 'string' },
   ],
   run,
 };
@@ -58,7 +60,7 @@ interface Found {
 
 async function run(cx: CommandContext): Promise<number> {
   const f = cx.flags;
-  const output = parseOutput(f.str('output'), true)!;
+  const output = parseOutput(f.str('output'), true, { template: f.str('template'), read: (p) => cx.env.workspace.read(p) })!;
   const files = f.list('filename');
   if (f.args.length === 0 && files.length === 0) {
     cx.err(MISSING_TYPE);
@@ -108,8 +110,13 @@ async function run(cx: CommandContext): Promise<number> {
     }
   }
 
+  if (f.str('sort-by')) found = found.map((x) => ({ ...x, objects: sortBy(x.objects, f.str('sort-by')) }));
   const total = found.reduce((n, x) => n + x.objects.length, 0);
-  if (output.kind === 'table') {
+  if (output.kind === 'custom-columns') {
+    const objs = found.flatMap((x) => x.objects);
+    if (objs.length) print(cx, objs, output, single);
+    else if (errors.length === 0 && !f.bool('ignore-not-found')) cx.err(found.some((x) => x.type.namespaced) && !allNs ? `No resources found in ${ns} namespace.\n` : 'No resources found\n');
+  } else if (output.kind === 'table') {
     const showKind = multipleTypes || f.bool('show-kind') || found.filter((x) => x.objects.length).length > 1;
     const blocks: string[] = [];
     for (const x of found) {
@@ -130,19 +137,62 @@ async function run(cx: CommandContext): Promise<number> {
 }
 
 function print(cx: CommandContext, objs: KubeObject[], output: OutputFormat, single: boolean): void {
-  if (output.kind === 'jsonpath') {
-    const data = single && objs.length === 1 ? stripManagedFields(objs[0]!) : listOf(objs.map(stripManagedFields));
-    try {
-      const text = jsonpath(output.template, JSON.parse(JSON.stringify(data)));
-      cx.out(output.asJson ? `${JSON.stringify([text], null, 4)}\n` : text);
-    } catch (e) {
-      if (e instanceof JsonPathError) throw new CommandError(`error executing jsonpath ${JSON.stringify(output.template)}: Error executing template: ${e.message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${output.template}\n\tobject given to jsonpath engine was:\n\t\t${JSON.stringify(data)}\n\n`);
-      throw e;
-    }
-    return;
-  }
   if (output.kind === 'table') return;
-  cx.out(printGeneric(objs, output.kind, single, cx.flags.bool('show-managed-fields')));
+  cx.out(renderObjects(objs, output, single, { showManagedFields: cx.flags.bool('show-managed-fields'), noHeaders: cx.flags.bool('no-headers') }));
+}
+
+/** --sort-by: kubectl's RuntimeSort (numbers numerically, strings in natural order). */
+function sortBy(objs: KubeObject[], expr: string): KubeObject[] {
+  let nodes;
+  try {
+    nodes = parseTemplate(relaxedJsonPath(expr));
+  } catch (e) {
+    if (e instanceof JsonPathError) throw new CommandError(e.message);
+    throw e;
+  }
+  const keyed = objs.map((o) => {
+    let v: unknown;
+    try {
+      v = templateResults(nodes, JSON.parse(JSON.stringify(o)))[0];
+    } catch {
+      v = undefined;
+    }
+    return { o, v };
+  });
+  if (objs.length > 1 && keyed.every((k) => k.v === undefined)) throw new CommandError(`couldn't find any field with path "${relaxedJsonPath(expr)}" in the list of objects`);
+  keyed.sort((a, b) => lessThan(a.v, b.v) ? -1 : lessThan(b.v, a.v) ? 1 : 0);
+  return keyed.map((k) => k.o);
+}
+
+function lessThan(a: unknown, b: unknown): boolean {
+  if (a === undefined) return b !== undefined;
+  if (b === undefined) return false;
+  if (typeof a === 'number' && typeof b === 'number') return a < b;
+  if (typeof a === 'string' && typeof b === 'string') return naturalLess(a, b);
+  if (typeof a === 'boolean' && typeof b === 'boolean') return !a && b;
+  return JSON.stringify(a) < JSON.stringify(b);
+}
+
+/** sortorder.NaturalLess: digit runs compare as numbers. */
+export function naturalLess(a: string, b: string): boolean {
+  const ra = a.match(/\d+|\D+/g) ?? [];
+  const rb = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < Math.min(ra.length, rb.length); i++) {
+    const x = ra[i]!;
+    const y = rb[i]!;
+    if (x === y) continue;
+    const dx = /^\d/.test(x);
+    const dy = /^\d/.test(y);
+    if (dx && dy) {
+      const nx = x.replace(/^0+/, '');
+      const ny = y.replace(/^0+/, '');
+      if (nx.length !== ny.length) return nx.length < ny.length;
+      if (nx !== ny) return nx < ny;
+      return x.length < y.length;
+    }
+    return x < y;
+  }
+  return ra.length < rb.length;
 }
 
 function tableOpts(cx: CommandContext, wide: boolean, allNs: boolean, withKind?: string): TableOptions {
