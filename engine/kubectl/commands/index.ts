@@ -18,6 +18,9 @@ import { cordon, uncordon } from './cordon.ts';
 import { drain } from './drain.ts';
 import { taint } from './taint.ts';
 import { set } from './set.ts';
+import { patch } from './patch.ts';
+import { replace } from './replace.ts';
+import { wait } from './wait.ts';
 
 export const COMMANDS: Command[] = [
   create,
@@ -40,4 +43,7 @@ export const COMMANDS: Command[] = [
   uncordon,
   drain,
   taint,
+  patch,
+  replace,
+  wait,
 ];
