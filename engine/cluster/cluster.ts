@@ -22,6 +22,7 @@ import { installNetwork } from '../network/install.ts';
 import { createScheduler } from '../scheduler/scheduler.ts';
 import { rfc3339Micro } from '../time/clock.ts';
 import { kubeProxyDaemonSet } from './kube-proxy.ts';
+import { createStandardStorageClass } from './storage-class.ts';
 import { addNode } from './nodes.ts';
 import { createNodeStatusReporter, nodeStatusName } from './node-status.ts';
 import {
@@ -104,6 +105,7 @@ export function bootstrapCluster(engine: Engine): void {
   api.create('services', 'kube-system', kubeDnsService());
   api.create('daemonsets.apps', 'kube-system', kubeProxyDaemonSet());
   api.create('deployments.apps', 'kube-system', corednsDeployment());
+  createStandardStorageClass(engine);
   engine.runUntilQuiet();
   for (const w of WORKER_NODES) addNode(engine, w);
   engine.settle();

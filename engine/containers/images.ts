@@ -124,6 +124,7 @@ const CATALOG: ImageInfo[] = [
   { repository: LIBRARY + 'node', sizeBytes: 399_582_131, behaviour: 'runtime', tags: ['latest', 'lts', 'alpine', 'slim', 'current'] },
   { repository: LIBRARY + 'python', sizeBytes: 380_247_210, behaviour: 'runtime', tags: ['latest', 'alpine', 'slim', 'bookworm'] },
   { repository: 'gcr.io/google-samples/kubernetes-bootcamp', sizeBytes: 83_612_876, behaviour: 'server', tags: ['v1', 'v2'], startupLogs: bootcampLogs },
+  { repository: 'registry.k8s.io/nginx-slim', sizeBytes: 8_321_614, behaviour: 'server', tags: ['0.24', '0.27', '0.8'], startupLogs: nginxLogs },
   { repository: 'registry.k8s.io/echoserver', sizeBytes: 46_203_422, behaviour: 'server', tags: ['1.10', '1.4'] },
   { repository: 'registry.k8s.io/pause', sizeBytes: 320_368, behaviour: 'server', tags: ['3.10'], preloaded: true },
   { repository: 'registry.k8s.io/etcd', sizeBytes: 57_680_541, behaviour: 'server', tags: ['3.5.16-0'], preloaded: true },

@@ -150,7 +150,7 @@ function statefulSetStatus(sts: KubeObject): Viewed {
   if (ready < replicas) return { message: `Waiting for ${replicas - ready} pods to be ready...\n`, done: false };
   const partition = spec.updateStrategy?.rollingUpdate?.partition;
   if (partition !== undefined) {
-    if (partition > 0 && updated < replicas - partition)
+    if (updated < replicas - partition)
       return { message: `Waiting for partitioned roll out to finish: ${updated} out of ${replicas - partition} new pods have been updated...\n`, done: false };
     return { message: `partitioned roll out complete: ${updated} new pods have been updated...\n`, done: true };
   }
