@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Node, Pod } from '../../../engine/api/core-v1.ts';
-import type { Cycle, NodeInfo } from '../../../engine/scheduler/framework.ts';
+import type { Cycle, FilterPlugin, NodeInfo, ScorePlugin } from '../../../engine/scheduler/framework.ts';
 import { fitErrorMessage } from '../../../engine/scheduler/failure-message.ts';
 import { plugin as interPodAffinity } from '../../../engine/scheduler/plugins/inter-pod-affinity.ts';
 import { plugin as nodeAffinity } from '../../../engine/scheduler/plugins/node-affinity.ts';
@@ -32,36 +32,36 @@ const reasons = (s: { code: string; reasons?: string[] }) => (s.code === 'Succes
 
 describe('scheduler plugins: exact reasons', () => {
   it('NodeUnschedulable', () => {
-    expect(reasons(nodeUnschedulable.filter(pod('p'), info(node('n', {}, { unschedulable: true })), cycle([])))).to.deep.equal(['node(s) were unschedulable']);
+    expect(reasons((nodeUnschedulable as FilterPlugin).filter(pod('p'), info(node('n', {}, { unschedulable: true })), cycle([])))).to.deep.equal(['node(s) were unschedulable']);
   });
   it('NodeName', () => {
-    expect(reasons(nodeName.filter(pod('p', { nodeName: 'other' }), info(node('n')), cycle([])))).to.deep.equal(["node(s) didn't match the requested node name"]);
+    expect(reasons((nodeName as FilterPlugin).filter(pod('p', { nodeName: 'other' }), info(node('n')), cycle([])))).to.deep.equal(["node(s) didn't match the requested node name"]);
   });
   it('TaintToleration: untolerated taint, empty value printed as {key: }', () => {
     const n = node('n', {}, { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] });
-    expect(reasons(taintToleration.filter(pod('p'), info(n), cycle([])))).to.deep.equal(['node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }']);
+    expect(reasons((taintToleration as FilterPlugin).filter(pod('p'), info(n), cycle([])))).to.deep.equal(['node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }']);
     const tol = pod('p', { tolerations: [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }] });
-    expect(taintToleration.filter(tol, info(n), cycle([])).code).to.equal('Success');
+    expect((taintToleration as FilterPlugin).filter(tol, info(n), cycle([])).code).to.equal('Success');
   });
   it('NodeAffinity: selector and required terms; preferred terms score', () => {
     const a = node('a', { disk: 'ssd' });
     const b = node('b');
-    expect(reasons(nodeAffinity.filter(pod('p', { nodeSelector: { disk: 'ssd' } }), info(b), cycle([])))).to.deep.equal(["node(s) didn't match Pod's node affinity/selector"]);
+    expect(reasons((nodeAffinity as FilterPlugin).filter(pod('p', { nodeSelector: { disk: 'ssd' } }), info(b), cycle([])))).to.deep.equal(["node(s) didn't match Pod's node affinity/selector"]);
     const pref = pod('p', { affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 50, preference: { matchExpressions: [{ key: 'disk', operator: 'In', values: ['ssd'] }] } }] } } });
-    expect(nodeAffinity.scoreAll(pref, [info(a), info(b)], cycle([a, b]))).to.deep.equal([100, 0]);
+    expect((nodeAffinity as ScorePlugin).scoreAll(pref, [info(a), info(b)], cycle([a, b]))).to.deep.equal([100, 0]);
   });
   it('NodePorts', () => {
     const p = pod('p', { containers: [{ name: 'c', image: 'nginx', ports: [{ containerPort: 80, hostPort: 8080 }] }] });
-    expect(reasons(nodePorts.filter(p, info(node('n'), 0, ['TCP/0.0.0.0/8080']), cycle([])))).to.deep.equal(["node(s) didn't have free ports for the requested pod ports"]);
-    expect(nodePorts.filter(p, info(node('n'), 0, ['UDP/0.0.0.0/8080']), cycle([])).code).to.equal('Success');
+    expect(reasons((nodePorts as FilterPlugin).filter(p, info(node('n'), 0, ['TCP/0.0.0.0/8080']), cycle([])))).to.deep.equal(["node(s) didn't have free ports for the requested pod ports"]);
+    expect((nodePorts as FilterPlugin).filter(p, info(node('n'), 0, ['UDP/0.0.0.0/8080']), cycle([])).code).to.equal('Success');
   });
   it('NodeResourcesFit: Insufficient cpu', () => {
     const p = pod('p', { containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: '2' } } }] });
-    expect(reasons(nodeResourcesFit.filter(p, info(node('n'), 3000), cycle([])))).to.deep.equal(['Insufficient cpu']);
+    expect(reasons((nodeResourcesFit as FilterPlugin).filter(p, info(node('n'), 3000), cycle([])))).to.deep.equal(['Insufficient cpu']);
   });
   it('VolumeBinding: a missing claim fails PreFilter with its name', () => {
     const p = pod('p', { volumes: [{ name: 'd', persistentVolumeClaim: { claimName: 'data' } }] });
-    expect(reasons(volumeBinding.preFilter!(p, cycle([]))!)).to.deep.equal(['persistentvolumeclaim "data" not found']);
+    expect(reasons((volumeBinding as FilterPlugin).preFilter!(p, cycle([]))!)).to.deep.equal(['persistentvolumeclaim "data" not found']);
     expect(fitErrorMessage(3, [], 'preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.', 'persistentvolumeclaim "data" not found'))
       .to.equal('0/3 nodes are available: persistentvolumeclaim "data" not found. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod..');
   });
@@ -73,9 +73,9 @@ describe('scheduler plugins: exact reasons', () => {
     const bound = [pod('x', {}, { app: 'w' }, 'a')];
     const p = pod('p', spec, { app: 'w' });
     const cy = cycle([a, b, c], bound);
-    expect(reasons(podTopologySpread.filter(p, info(a), cy))).to.deep.equal(["node(s) didn't match pod topology spread constraints"]);
-    expect(podTopologySpread.filter(p, info(b), cy).code).to.equal('Success');
-    expect(reasons(podTopologySpread.filter(p, info(c), cy))).to.deep.equal(["node(s) didn't match pod topology spread constraints (missing required label)"]);
+    expect(reasons((podTopologySpread as FilterPlugin).filter(p, info(a), cy))).to.deep.equal(["node(s) didn't match pod topology spread constraints"]);
+    expect((podTopologySpread as FilterPlugin).filter(p, info(b), cy).code).to.equal('Success');
+    expect(reasons((podTopologySpread as FilterPlugin).filter(p, info(c), cy))).to.deep.equal(["node(s) didn't match pod topology spread constraints (missing required label)"]);
   });
   it('InterPodAffinity: affinity, anti-affinity, existing anti-affinity', () => {
     const a = node('a');
@@ -83,13 +83,13 @@ describe('scheduler plugins: exact reasons', () => {
     const term = { labelSelector: { matchLabels: { app: 'db' } }, topologyKey: 'kubernetes.io/hostname' };
     const db = pod('db', {}, { app: 'db' }, 'a');
     const wantDb = pod('p', { affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term] } } });
-    expect(reasons(interPodAffinity.filter(wantDb, info(b), cycle([a, b], [db])))).to.deep.equal(["node(s) didn't match pod affinity rules"]);
+    expect(reasons((interPodAffinity as FilterPlugin).filter(wantDb, info(b), cycle([a, b], [db])))).to.deep.equal(["node(s) didn't match pod affinity rules"]);
     const avoidDb = pod('p', { affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term] } } });
-    expect(reasons(interPodAffinity.filter(avoidDb, info(a), cycle([a, b], [db])))).to.deep.equal(["node(s) didn't match pod anti-affinity rules"]);
+    expect(reasons((interPodAffinity as FilterPlugin).filter(avoidDb, info(a), cycle([a, b], [db])))).to.deep.equal(["node(s) didn't match pod anti-affinity rules"]);
     const hater = pod('h', { affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'kubernetes.io/hostname' }] } } }, {}, 'a');
     const cy = cycle([a, b], [hater]);
     cy.memo.set('antiAffinityPods', () => [hater]);
-    expect(reasons(interPodAffinity.filter(pod('w', {}, { app: 'web' }), info(a), cy))).to.deep.equal(["node(s) didn't satisfy existing pods anti-affinity rules"]);
+    expect(reasons((interPodAffinity as FilterPlugin).filter(pod('w', {}, { app: 'web' }), info(a), cy))).to.deep.equal(["node(s) didn't satisfy existing pods anti-affinity rules"]);
   });
   it('percentageOfNodesToScore', () => {
     expect(numFeasibleNodesToFind(3)).to.equal(3);
