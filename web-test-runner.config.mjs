@@ -3,6 +3,7 @@
 // web-test-runner.vite.config.mjs. Run one file: npx wtr --config <this> test/engine/x.test.ts
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { cjsBundlePlugin } from './test/support/cjs-bundle-plugin.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { chromiumArgs, chromiumPath } from './test/support/chromium.mjs';
 import { countReporter } from './test/support/count-reporter.mjs';
@@ -13,7 +14,15 @@ const NOISE = /Lit is in dev mode/;
 export default {
   files: ['test/engine/**/*.test.ts'],
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.test.json', target: 'es2022' })],
+  plugins: [
+    esbuildPlugin({ ts: true, json: true, tsconfig: 'tsconfig.test.json', target: 'es2022' }),
+    // cron-parser ships CommonJS only; Vite converts it for the app, this does for the tests.
+    cjsBundlePlugin(),
+    {
+      name: 'node-builtin-stub',
+      resolveImport: ({ source }) => (/^(node:)?(fs|fs\/promises|path)$/.test(source) ? '/test/support/node-builtin-stub.mjs' : undefined),
+    },
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs },

@@ -33,5 +33,6 @@ export function createEngineClient(): EngineApi {
     startLesson: (id) => remote.startLesson(id),
     checkLesson: (id) => remote.checkLesson(id),
     reset: (seed) => remote.reset(seed),
+    takeOver: () => remote.takeOver(),
   };
 }

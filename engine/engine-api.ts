@@ -53,6 +53,8 @@ export interface ChangeBatch {
   deleted: { kind: string; namespace?: string; name: string; uid?: string }[];
   clock: ClockState;
   components: ComponentState[];
+  /** Present when the cluster's identity or ownership changed (reset, another tab took over). */
+  cluster?: ClusterInfo;
 }
 
 /** Everything the page draws, at one resourceVersion. */
@@ -71,6 +73,11 @@ export interface ClusterInfo {
   seed: number;
   /** True when this cluster was restored from persistence rather than created. */
   restored: boolean;
+  /**
+   * False when another tab owns this cluster: this tab runs it but saves nothing, and can
+   * `takeOver()`. Always true where there is no persistence to share.
+   */
+  owner: boolean;
 }
 
 export interface InspectTarget {
@@ -160,6 +167,9 @@ export interface EngineApi {
   startLesson(id: string): Promise<ExecResult | undefined>;
   /** Evaluates a lesson's declarative checks against the cluster now. */
   checkLesson(id: string): Promise<LessonReport | undefined>;
+
+  /** Makes this tab the one that owns (and saves) the cluster, reloading it as last saved. */
+  takeOver(): Promise<ClusterInfo>;
 
   /** Throws away the cluster and creates a fresh one (and clears its persisted copy). */
   reset(seed?: number): Promise<ClusterInfo>;

@@ -16,6 +16,6 @@ const lessons: LessonSource[] = Object.keys(markdown)
     return { id: dir.slice(dir.lastIndexOf('/') + 1), markdown: markdown[path]!, solution: solutions[`${dir}/solution.session`] ?? '' };
   });
 
-const api: EngineApi = new LocalEngine({ epoch: 'wall', realtime: true, persistence: new IdbPersistence(), lessons });
+const api: EngineApi = new LocalEngine({ epoch: 'wall', realtime: true, persistence: new IdbPersistence(), lessons, tabLock: true });
 void api.ready();
 expose(api);

@@ -3,7 +3,12 @@
 // `<cronjob>-<scheduled time in minutes since the epoch>` at each schedule time (cron-parser)
 // honouring suspend, startingDeadlineSeconds and concurrencyPolicy, and keeps only
 // successfulJobsHistoryLimit / failedJobsHistoryLimit finished Jobs.
-import { CronExpressionParser } from 'cron-parser';
+// cron-parser is CommonJS: Vite and Node expose its members on the namespace, a plain ESM
+// bundle of it (the browser test runner) only as the default export.
+import * as cronParserModule from 'cron-parser';
+
+const cronParser = cronParserModule as unknown as typeof cronParserModule & { default?: typeof cronParserModule };
+const CronExpressionParser = cronParser.CronExpressionParser ?? cronParser.default!.CronExpressionParser;
 import type { Condition, KubeObject } from '../api/meta.ts';
 import { ApiError } from '../apiserver/status.ts';
 import { parseTime, rfc3339 } from '../time/clock.ts';

@@ -34,6 +34,7 @@ import type { WatchEvent } from '../store/store.ts';
 import { Workspace, type HostFileReader } from '../workspace.ts';
 import { createCluster, restoreCluster } from './create-cluster.ts';
 import { RealtimeDriver } from './realtime-driver.ts';
+import { TabLock } from './tab-lock.ts';
 
 export interface LocalEngineOptions {
   seed?: number;
@@ -45,6 +46,8 @@ export interface LocalEngineOptions {
   hostRead?: HostFileReader;
   /** Tab mode: a real-time driver moves the clock and blocking commands wait for it. */
   realtime?: boolean;
+  /** Share the persisted cluster between tabs with Web Locks (one owner saves; others follow). */
+  tabLock?: boolean;
 }
 
 /** Resources the page never draws: they only churn (heartbeats) or are shown on demand. */
@@ -79,6 +82,9 @@ export class LocalEngine implements EngineApi {
   private fullSaveNeeded = true;
   private saving: Promise<void> = Promise.resolve();
   private lastSavedNow = 0;
+  private owner = true;
+  private readonly lock: TabLock | undefined;
+  private clusterChanged = false;
 
   constructor(private readonly opts: LocalEngineOptions = {}) {
     this.persistence = opts.persistence ?? new MemoryPersistence();
@@ -86,6 +92,7 @@ export class LocalEngine implements EngineApi {
       const l = parseLesson(src);
       this.lessonsById.set(l.id, l);
     }
+    if (opts.tabLock) this.lock = new TabLock(() => this.lostOwnership());
     if (opts.realtime)
       this.driver = new RealtimeDriver(
         { advance: (ms) => this.engine.advance(ms), now: () => this.engine.clock.now() },
@@ -101,6 +108,7 @@ export class LocalEngine implements EngineApi {
   }
 
   private async boot(): Promise<ClusterInfo> {
+    if (this.lock) this.owner = await this.lock.tryAcquire();
     const dump = await this.persistence.load().catch(() => undefined);
     if (dump) {
       this.attach(restoreCluster(dump), true);
@@ -121,7 +129,7 @@ export class LocalEngine implements EngineApi {
     this.unwatch?.();
     this.engine = engine;
     this.workspace = new Workspace(engine.store, this.opts.hostRead);
-    this.info = { name: 'sandbox', context: 'kind-sandbox', version: 'v1.32.0', seed: engine.seed, restored };
+    this.info = { name: 'sandbox', context: 'kind-sandbox', version: 'v1.32.0', seed: engine.seed, restored, owner: this.owner };
     this.unwatch = engine.store.watch((e) => this.collect(e));
     engine.store.takeDirty(); // restored state is already persisted; a new one is saved in full
     this.fullSaveNeeded = !restored;
@@ -130,26 +138,48 @@ export class LocalEngine implements EngineApi {
 
   async reset(seed?: number): Promise<ClusterInfo> {
     await this.ready();
-    const old = this.engine.store.dump().objects;
     this.cancelFlag = true;
     this.driver?.wakeAll();
-    await this.persistence.clear();
-    this.attach(this.newCluster(seed ?? this.engine.seed), false);
+    if (this.owner) await this.persistence.clear();
+    this.replaceEngine(this.newCluster(seed ?? this.engine.seed), false);
+    await this.flushPersistence();
+    return this.info;
+  }
+
+  async takeOver(): Promise<ClusterInfo> {
+    await this.ready();
+    if (this.owner || !this.lock) return this.info;
+    this.owner = await this.lock.takeOver();
+    // The previous owner saved up to now: carry on from its last saved state.
+    const dump = await this.persistence.load().catch(() => undefined);
+    this.replaceEngine(dump ? restoreCluster(dump) : this.newCluster(this.engine.seed), !!dump);
+    return this.info;
+  }
+
+  private lostOwnership(): void {
+    this.owner = false;
+    this.info = { ...this.info, owner: false };
+    this.clusterChanged = true;
+    this.scheduleFlushAll();
+  }
+
+  /** Swaps in another cluster; subscribers see every old object go and every new one arrive. */
+  private replaceEngine(engine: Engine, restored: boolean): void {
+    const old = this.engine.store.dump().objects;
+    this.attach(engine, restored);
     this.shellState = newShellState();
-    // Subscribers see every old object go and every new one arrive.
     for (const { resource, object } of old) this.pending.set(pendingKey(resource, object), { ...refOf(object), object: null });
     for (const { resource, object } of this.engine.store.dump().objects)
       if (!HIDDEN_RESOURCES.has(resource)) this.pending.set(pendingKey(resource, object), { ...refOf(object), object });
     this.pendingRV = String(this.engine.store.resourceVersion());
-    await this.flushPersistence();
+    this.clusterChanged = true;
     this.scheduleFlushAll();
-    return this.info;
   }
 
   /** Replaces the engine from inside a session (`sim reset`): synchronous, for the shell host. */
   private resetSync(seed?: number): Engine {
-    this.attach(this.newCluster(seed ?? this.engine.seed), false);
-    void this.persistence.clear().then(() => this.flushPersistence());
+    // The next flush saves the new cluster in full, replacing the old one.
+    this.replaceEngine(this.newCluster(seed ?? this.engine.seed), false);
     return this.engine;
   }
 
@@ -409,6 +439,8 @@ export class LocalEngine implements EngineApi {
       clock: this.clockNow(),
       components: this.components(),
     };
+    if (this.clusterChanged) batch.cluster = this.info;
+    this.clusterChanged = false;
     for (const s of this.subscribers.values()) {
       s.timer = undefined;
       s.cb(batch);
@@ -418,6 +450,7 @@ export class LocalEngine implements EngineApi {
   private flushPersistence(): Promise<void> {
     const e = this.engine;
     const dirty = e.store.takeDirty();
+    if (!this.owner) return this.saving; // a follower tab never writes over the owner's cluster
     const full = this.fullSaveNeeded;
     const moved = e.clock.now() - this.lastSavedNow >= CLOCK_SAVE_EVERY_MS;
     if (!full && dirty.objects.size === 0 && dirty.records.size === 0 && !moved) return this.saving;

@@ -124,7 +124,7 @@ export class FakeEngine implements EngineApi {
     return this.info();
   }
   info(): ClusterInfo {
-    return { name: 'sandbox', context: 'kind-sandbox', version: 'v1.32.0', seed: 1, restored: false };
+    return { name: 'sandbox', context: 'kind-sandbox', version: 'v1.32.0', seed: 1, restored: false, owner: true };
   }
   async run(line: string, onOutput: (chunk: OutputChunk) => void): Promise<number> {
     this.runs.push(line);
@@ -197,6 +197,10 @@ export class FakeEngine implements EngineApi {
   async lesson(id: string): Promise<Lesson | undefined> {
     return this.lessons.find((l) => l.id === id);
   }
+  async takeOver(): Promise<ClusterInfo> {
+    return this.ready();
+  }
+
   async startLesson(): Promise<ExecResult | undefined> {
     return { exitCode: 0, output: '', stdout: '', stderr: '' };
   }

@@ -25,6 +25,23 @@ export const appStyles = css`
   kp-app button:hover {
     background: var(--kp-surface-2);
   }
+  /* Out of the grid flow, so the layout is the same with or without it. */
+  kp-app .banner {
+    position: fixed;
+    left: 50%;
+    bottom: 16px;
+    transform: translateX(-50%);
+    z-index: 20;
+    display: flex;
+    gap: 12px;
+    align-items: center;
+    padding: 8px 12px;
+    color: var(--kp-text);
+    background: var(--kp-surface);
+    border: 1px solid var(--kp-warn, var(--kp-border));
+    border-radius: var(--kp-radius);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.2);
+  }
   kp-app .header {
     display: flex;
     align-items: center;

@@ -87,12 +87,20 @@ export class KpApp extends LitElement {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.onKey);
     document.removeEventListener('kp-theme', this.onTheme);
+    this.stopClusterWatch?.();
   }
+
+  private stopClusterWatch: (() => void) | undefined;
 
   private async boot(): Promise<void> {
     if (!this.engine) return;
     try {
       this.info = await this.engine.ready();
+      // Ownership can change later (another tab takes the cluster over): batches say so.
+      this.stopClusterWatch?.();
+      this.stopClusterWatch = feedFor(this.engine).listen((b) => {
+        if (b?.cluster) this.info = b.cluster;
+      });
     } catch (err) {
       this.bootError = err instanceof Error ? err.message : String(err);
     }
@@ -114,6 +122,12 @@ export class KpApp extends LitElement {
         </button>
         <button @click=${() => this.keysDialog.showModal()} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
       </header>
+      ${this.info && !this.info.owner
+        ? html`<div class="banner" role="status">
+            This cluster is open in another tab: changes made here are not saved.
+            <button @click=${this.takeOver}>Use it here</button>
+          </div>`
+        : nothing}
       <nav class="tabs" role="tablist" aria-label="Panels">
         ${TABS.map((t) => html`<button role="tab" aria-selected=${this.tab === t.id} @click=${() => this.selectTab(t.id)}>${t.label}</button>`)}
       </nav>
@@ -200,6 +214,13 @@ export class KpApp extends LitElement {
   private toggleTheme(): void {
     this.theme = this.theme === 'dark' ? 'light' : 'dark';
     applyTheme(this.theme);
+  }
+
+  private async takeOver(): Promise<void> {
+    if (!this.engine) return;
+    this.info = await this.engine.takeOver();
+    this.target = undefined;
+    await feedFor(this.engine).resync();
   }
 
   private async confirmReset(): Promise<void> {
