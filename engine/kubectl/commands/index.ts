@@ -21,6 +21,11 @@ import { set } from './set.ts';
 import { patch } from './patch.ts';
 import { replace } from './replace.ts';
 import { wait } from './wait.ts';
+import { events } from './events.ts';
+import { execCmd } from './exec.ts';
+import { expose } from './expose.ts';
+import { portForward } from './port-forward.ts';
+import { explain } from './explain.ts';
 
 export const COMMANDS: Command[] = [
   create,
@@ -46,4 +51,9 @@ export const COMMANDS: Command[] = [
   patch,
   replace,
   wait,
+  events,
+  explain,
+  execCmd,
+  expose,
+  portForward,
 ];
