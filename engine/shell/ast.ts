@@ -65,6 +65,8 @@ export interface Pipeline {
 export interface AndOr {
   first: Pipeline;
   rest: { op: '&&' | '||'; pipeline: Pipeline }[];
+  /** Ended by `&`: runs as a background job (e.g. `kubectl port-forward svc/web 8080:80 &`). */
+  background?: boolean;
 }
 
 export type Script = AndOr[];

@@ -308,7 +308,9 @@ class Parser {
       if (this.peek().k === 'eof') break;
       if (this.wordIn(stop)) break;
       if (this.isOp(')') && stop.includes(')')) break;
-      out.push(this.andOr());
+      const item = this.andOr();
+      out.push(item);
+      if (this.isOp('&')) item.background = true;
       if (this.isOp(';', '&')) this.advance();
       else if (this.peek().k === 'nl') this.advance();
       else if (this.peek().k !== 'eof' && !(this.wordIn(stop))) {

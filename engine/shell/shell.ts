@@ -5,12 +5,13 @@
 import type { Engine } from '../engine.ts';
 import type { Workspace } from '../workspace.ts';
 import type { AndOr, Command, Pipeline, Redirect, Script, SimpleCommand } from './ast.ts';
-import type { BuiltinHost } from './builtins/builtin.ts';
+import type { Builtin, BuiltinHost } from './builtins/builtin.ts';
 import { BUILTINS } from './builtins/index.ts';
 import type { CommandIO } from './command-io.ts';
 import { expandHeredoc, expandToString, expandWords, type ExpandContext } from './expand.ts';
 import { parseScript, ShellSyntaxError } from './parse.ts';
 import { newShellState, type ShellState } from './state.ts';
+import { foregroundOf } from '../network/foreground.ts';
 
 export { newShellState, type ShellState };
 
@@ -20,6 +21,9 @@ export interface ShellHost {
   state: ShellState;
   /** Replaces the cluster (sim reset [--seed N]); provided by the runtime. Returns the new engine. */
   reset(seed?: number): Engine;
+  /** A shell inside a container: the commands its image has, and its "not found" message. */
+  commands?: Readonly<Record<string, Builtin>>;
+  notFound?(name: string): string;
 }
 
 /** Stops a running script (`exit`, or a loop's `break`). */
@@ -28,10 +32,14 @@ class ExitSignal {
 }
 
 const MAX_LOOP_ITERATIONS = 10_000;
+/** Background jobs started per terminal (`[1] 4243`). */
+const jobCounts = new WeakMap<ShellState, number>();
 
 /** Runs one terminal entry. Returns the exit code (also kept as `$?`). */
 export async function runLine(text: string, io: CommandIO, host: ShellHost): Promise<number> {
-  const code = await runScriptText(text, io, host);
+  // An interactive program (kubectl exec -it) holding the terminal reads the line instead.
+  const fg = foregroundOf(host.state);
+  const code = fg ? await fg.input(text, io) : await runScriptText(text, io, host);
   host.state.lastExitCode = code;
   return code;
 }
@@ -89,10 +97,31 @@ class Interpreter {
     let code = 0;
     for (const item of s) {
       if (io.cancelled()) return 130;
+      if (item.background) {
+        code = await this.background(item, io);
+        continue;
+      }
       code = await this.andOr(item, io);
       this.state.lastExitCode = code;
     }
     return code;
+  }
+
+  /**
+   * `cmd &`: starts a job that keeps running while the terminal takes the next line. Its
+   * output still reaches the terminal; its waits never advance the clock (only the foreground
+   * lets time pass), so a background `kubectl port-forward` simply stays up.
+   */
+  private async background(a: AndOr, io: CommandIO): Promise<number> {
+    const job = (jobCounts.get(this.state) ?? 0) + 1;
+    jobCounts.set(this.state, job);
+    io.err(`[${job}] ${4242 + job}\n`);
+    // The job runs until it first waits (a port-forward has printed and is listening) or ends.
+    let idle!: () => void;
+    const waiting = new Promise<void>((r) => (idle = r));
+    const bio: CommandIO = { stdin: '', out: io.out, err: io.err, cancelled: () => false, sleep: () => (idle(), new Promise<void>(() => undefined)) };
+    await Promise.race([this.andOr(a, bio).catch(() => 1), waiting]);
+    return 0;
   }
 
   private async andOr(a: AndOr, io: CommandIO): Promise<number> {
@@ -173,9 +202,9 @@ class Interpreter {
   private async invoke(argv: string[], io: CommandIO): Promise<number> {
     const [name, ...args] = argv as [string, ...string[]];
     if (name === 'exit') throw new ExitSignal(args[0] !== undefined ? Number(args[0]) & 255 : this.state.lastExitCode);
-    const b = BUILTINS[name];
+    const b = (this.host.commands ?? BUILTINS)[name];
     if (!b) {
-      io.err(`bash: ${name}: command not found\n`);
+      io.err(this.host.notFound?.(name) ?? `bash: ${name}: command not found\n`);
       return 127;
     }
     const host: BuiltinHost = this.host;

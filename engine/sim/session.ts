@@ -7,6 +7,7 @@ import { recordCommand } from '../lessons/command-history.ts';
 import type { CommandIO } from '../shell/command-io.ts';
 import { heredocDelimiters } from '../shell/parse.ts';
 import { runLine, type ShellHost } from '../shell/shell.ts';
+import { promptOf } from '../network/foreground.ts';
 
 /** How long a command that never ends by itself (get -w, logs -f) runs in a session. */
 export const SESSION_COMMAND_BOUND_MS = 5 * 60_000;
@@ -46,7 +47,7 @@ export function splitEntries(session: string): SessionEntry[] {
 
 export async function runSession(text: string, host: ShellHost, write: (s: string) => void): Promise<void> {
   for (const entry of splitEntries(text)) {
-    write(`$ ${entry.echo}\n`);
+    write(`${promptOf(host.state)}${entry.echo}\n`);
     let waited = 0;
     const io: CommandIO = {
       stdin: '',

@@ -2,6 +2,7 @@
 import { awk } from './awk.ts';
 import type { Builtin } from './builtin.ts';
 import { cat } from './cat.ts';
+import { curl } from './curl.ts';
 import { echo } from './echo.ts';
 import { env, exportBuiltin, unset } from './export.ts';
 import { grep } from './grep.ts';
@@ -12,8 +13,10 @@ import { sim } from './sim.ts';
 import { sort } from './sort.ts';
 import { tail } from './tail.ts';
 import { wc } from './wc.ts';
+import { wget } from './wget.ts';
 
 export const BUILTINS: Readonly<Record<string, Builtin>> = {
   awk, cat, cd, clear, echo, env, export: exportBuiltin, false: falseBuiltin, grep, head, k: kubectl, kubectl, ls, pwd, rm, sim, sleep, sort,
   tail, true: trueBuiltin, unset, wc,
+  curl, wget,
 };
