@@ -91,6 +91,11 @@ function ensureClaims(cx: ReconcileContext, sts: StatefulSet, ordinal: number): 
     const name = claimName(t, sts, ordinal);
     if (cx.api.tryGet('persistentvolumeclaims', ns, name)) continue;
     const spec = structuredClone(t.spec ?? {});
+    // What the DefaultStorageClass admission plugin would write (the API server lacks it yet).
+    if (spec['storageClassName'] === undefined) {
+      const dflt = cx.api.list('storageclasses.storage.k8s.io').find((c) => c.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true');
+      if (dflt) spec['storageClassName'] = dflt.metadata.name;
+    }
     const claim: KubeObject = {
       apiVersion: 'v1',
       kind: 'PersistentVolumeClaim',
