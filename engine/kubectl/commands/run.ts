@@ -4,6 +4,7 @@ import type { KubeObject } from '../../api/meta.ts';
 import { CommandError, type Command, type CommandContext } from '../command.ts';
 import { dryRunOf, MUTATION_FLAGS, printMutation } from '../mutation.ts';
 import { printWarnings } from './apply.ts';
+import { runAttached } from './run-attach.ts';
 
 export const runCmd: Command = {
   name: 'run',
@@ -86,8 +87,7 @@ async function run(cx: CommandContext): Promise<number> {
     cx.klogFatal('required flag(s) "image" not set');
     return 1;
   }
-  if (f.bool('stdin') || f.bool('tty') || f.bool('rm') || f.bool('attach'))
-    throw new CommandError('interactive `kubectl run -it` is not available in kubeplay yet');
+  if ((f.bool('stdin') || f.bool('tty') || f.bool('rm') || f.bool('attach')) && dryRunOf(cx) === 'none') return runAttached(cx, podObject(cx, args[0]!));
   const dry = dryRunOf(cx);
   const obj = podObject(cx, args[0]!);
   if (dry === 'client') {
