@@ -36,6 +36,8 @@ export const GLOBAL_FLAGS: FlagSpec[] = [
   { name: 'insecure-skip-tls-verify', type: 'bool' },
   { name: 'token', type: 'string' },
   { name: 'as', type: 'string' },
+  { name: 'as-group', type: 'stringArray' },
+  { name: 'as-uid', type: 'string' },
   { name: 'warnings-as-errors', type: 'bool' },
   { name: 'help', short: 'h', type: 'bool' },
 ];

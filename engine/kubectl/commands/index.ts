@@ -8,7 +8,7 @@ import { create } from './create.ts';
 import { del } from './delete.ts';
 import { describe } from './describe.ts';
 import { get } from './get.ts';
-import { apiResources, clusterInfo, version } from './info.ts';
+import { apiResources, apiVersions, clusterInfo, version } from './info.ts';
 import { label } from './label.ts';
 import { logs } from './logs.ts';
 import { rollout } from './rollout.ts';
@@ -26,6 +26,7 @@ import { execCmd } from './exec.ts';
 import { expose } from './expose.ts';
 import { portForward } from './port-forward.ts';
 import { explain } from './explain.ts';
+import { auth } from './auth.ts';
 
 export const COMMANDS: Command[] = [
   create,
@@ -56,4 +57,6 @@ export const COMMANDS: Command[] = [
   execCmd,
   expose,
   portForward,
+  auth,
+  apiVersions,
 ];

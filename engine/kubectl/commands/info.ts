@@ -1,5 +1,5 @@
 // kubectl version, cluster-info and api-resources: what the kind cluster reports.
-import { RESOURCE_TYPES, apiVersionOf } from '../../apiserver/registry.ts';
+import { EXTRA_VERSIONS, RESOURCE_TYPES, apiVersionOf } from '../../apiserver/registry.ts';
 import { KUBERNETES_VERSION } from '../../cluster/versions.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { printTable } from '../printers/table.ts';
@@ -104,6 +104,22 @@ export const apiResources: Command = {
       { name: 'Verbs', wide: true, cell: (o: (typeof rows)[number]) => o.t.verbs.join(',') },
     ];
     cx.out(printTable(cols as never, rows as never, { wide, noHeaders: cx.flags.bool('no-headers') }, { now: cx.now() }));
+    return 0;
+  },
+};
+
+/** kubectl api-versions: every served group/version, sorted as the discovery client sorts. */
+export const apiVersions: Command = {
+  name: 'api-versions',
+  short: 'Print the supported API versions on the server, in the form of "group/version"',
+  flags: [],
+  run(cx: CommandContext): number {
+    const gvs = new Set<string>();
+    for (const t of RESOURCE_TYPES) {
+      gvs.add(apiVersionOf(t));
+      for (const v of EXTRA_VERSIONS[t.group] ?? []) gvs.add(apiVersionOf({ group: t.group, version: v }));
+    }
+    cx.out([...gvs].sort().map((g) => `${g}\n`).join(''));
     return 0;
   },
 };
