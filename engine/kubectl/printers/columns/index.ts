@@ -9,6 +9,7 @@ import { columns as replicaset } from './replicaset.ts';
 import { columns as service } from './service.ts';
 import { controllerrevisions, cronjobs, jobs, persistentvolumeclaims, persistentvolumes, statefulsets, storageclasses } from './workloads.ts';
 import { configmaps, endpoints, generic, secrets, serviceaccounts } from './simple.ts';
+import { endpointslices, ingressclasses, ingresses, networkpolicies } from './network.ts';
 
 const BY_RESOURCE: Record<string, Column[]> = {
   pods: pod as Column[],
@@ -29,6 +30,10 @@ const BY_RESOURCE: Record<string, Column[]> = {
   persistentvolumeclaims: persistentvolumeclaims as Column[],
   persistentvolumes: persistentvolumes as Column[],
   'storageclasses.storage.k8s.io': storageclasses as Column[],
+  'endpointslices.discovery.k8s.io': endpointslices,
+  'ingresses.networking.k8s.io': ingresses,
+  'ingressclasses.networking.k8s.io': ingressclasses,
+  'networkpolicies.networking.k8s.io': networkpolicies,
 };
 
 export function columnsFor(resource: string): Column[] {
