@@ -215,7 +215,8 @@ function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage, state:
   const feasible: NodeInfo[] = [];
   const failures: { info: NodeInfo; status: Status }[] = [];
   const want = numFeasibleNodesToFind(nodes.length);
-  const start = nodes.length ? state.nextStart % nodes.length : 0;
+  // The rotating start only matters when not every node is visited (ties are random anyway).
+  const start = nodes.length && want < nodes.length ? state.nextStart % nodes.length : 0;
   let processed = 0;
   for (; processed < nodes.length && feasible.length < want; processed++) {
     const info = usage.nodeInfo(nodes[(start + processed) % nodes.length]!);
