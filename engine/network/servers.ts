@@ -135,6 +135,8 @@ export function serverFor(image: string | undefined): Server | undefined {
   switch (ref.repository) {
     case 'docker.io/library/nginx':
     case 'docker.io/nginxinc/nginx-unprivileged':
+    case 'registry.k8s.io/nginx-slim':
+    case 'k8s.gcr.io/nginx-slim':
       return nginx;
     case 'docker.io/library/httpd':
       return httpd;
