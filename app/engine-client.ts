@@ -34,5 +34,9 @@ export function createEngineClient(): EngineApi {
     checkLesson: (id) => remote.checkLesson(id),
     reset: (seed) => remote.reset(seed),
     takeOver: () => remote.takeOver(),
+    setComponent: (name, action) => remote.setComponent(name, action),
+    nodeAction: (name, action) => remote.nodeAction(name, action),
+    addNode: (name, opts) => remote.addNode(name, opts),
+    schedulingVerdicts: (uid) => remote.schedulingVerdicts(uid),
   };
 }

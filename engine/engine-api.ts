@@ -125,6 +125,37 @@ export interface LessonReport {
   passed: boolean;
 }
 
+/** What a component or node menu did, in the words kubectl/sim would print. */
+export interface ActionResult {
+  ok: boolean;
+  message: string;
+}
+
+export type NodeAction = 'stop' | 'start' | 'cordon' | 'uncordon' | 'drain' | 'remove';
+
+export interface AddNodeRequest {
+  cpu?: string;
+  memory?: string;
+  labels?: Record<string, string>;
+}
+
+/** One scheduler plugin's verdict on one node (simulation-private: never in the Pod). */
+export interface PluginVerdict {
+  plugin: string;
+  code: 'Success' | 'Unschedulable' | 'UnschedulableAndUnresolvable' | 'Error';
+  reasons?: string[];
+}
+
+/** Why the scheduler placed a pod where it did, or nowhere: per node, filters then scores. */
+export interface SchedulingVerdicts {
+  pod: string;
+  /** Virtual time of the attempt (epoch ms). */
+  at: number;
+  nodes: Record<string, { filters: PluginVerdict[]; scores?: Record<string, number>; total?: number }>;
+  selected?: string;
+  message?: string;
+}
+
 export interface EngineApi {
   /** Resolves once the cluster is ready (created fresh, or restored from IndexedDB). */
   ready(): Promise<ClusterInfo>;
@@ -173,4 +204,13 @@ export interface EngineApi {
 
   /** Throws away the cluster and creates a fresh one (and clears its persisted copy). */
   reset(seed?: number): Promise<ClusterInfo>;
+
+  /** A control-plane component's menu: stop or start it (as `sim component stop|start`). */
+  setComponent(name: ComponentName, action: 'stop' | 'start'): Promise<ActionResult>;
+  /** A node card's menu: its kubelet, cordon/uncordon, drain, remove (as `sim node` / kubectl). */
+  nodeAction(name: string, action: NodeAction): Promise<ActionResult>;
+  /** "Add node" (as `sim node add NAME --cpu N --memory Q --labels k=v`). */
+  addNode(name: string, opts?: AddNodeRequest): Promise<ActionResult>;
+  /** The scheduler's last verdicts and scores for a pod (the inspector's "why" table). */
+  schedulingVerdicts(podUid: string): Promise<SchedulingVerdicts | undefined>;
 }

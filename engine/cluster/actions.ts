@@ -4,17 +4,11 @@
 import type { Node } from '../api/core-v1.ts';
 import { ApiError } from '../apiserver/status.ts';
 import { CONTROL_PLANE, setComponent, type ControlPlaneComponent } from '../components/control-plane.ts';
+import type { ActionResult, NodeAction, SchedulingVerdicts } from '../engine-api.ts';
 import type { Engine } from '../engine.ts';
-import { readResult, type SchedulingResult } from '../scheduler/results.ts';
+import { readResult } from '../scheduler/results.ts';
 import { addNode, removeNode, setNodeKubelet, type AddNodeOptions } from './nodes.ts';
 
-export type NodeAction = 'stop' | 'start' | 'cordon' | 'uncordon' | 'drain' | 'remove';
-
-export interface ActionResult {
-  ok: boolean;
-  /** What happened, in the words kubectl/sim would print. */
-  message: string;
-}
 
 function guard(f: () => string): ActionResult {
   try {
@@ -92,7 +86,14 @@ export function addNodeAction(engine: Engine, name: string, opts: AddNodeOptions
 }
 
 /** The scheduler's last verdicts for a pod (per node: each filter's status, each score), if any. */
-export function schedulingVerdicts(engine: Engine, podUid: string): SchedulingResult | undefined {
+export function schedulingVerdicts(engine: Engine, podUid: string): SchedulingVerdicts | undefined {
   const r = readResult(engine.store, podUid);
-  return r ? structuredClone(r) : undefined;
+  if (!r) return undefined;
+  const nodes: SchedulingVerdicts['nodes'] = {};
+  for (const [name, n] of Object.entries(r.nodes))
+    nodes[name] = {
+      filters: n.filters.map((f) => ({ plugin: f.plugin, code: f.status.code, ...(f.status.code === 'Success' ? {} : { reasons: [...f.status.reasons] }) })),
+      ...(n.scores ? { scores: { ...n.scores }, total: n.total ?? 0 } : {}),
+    };
+  return { pod: r.pod, at: r.at, nodes, ...(r.selected ? { selected: r.selected } : {}), ...(r.message ? { message: r.message } : {}) };
 }

@@ -5,7 +5,12 @@
 import type { KubeObject } from '../api/meta.ts';
 import { Engine, DEFAULT_EPOCH, SCHEMA_VERSION } from '../engine.ts';
 import type {
+  ActionResult,
+  AddNodeRequest,
   ChangeBatch,
+  ComponentName,
+  NodeAction,
+  SchedulingVerdicts,
   ClockSpeed,
   ClockState,
   ClusterInfo,
@@ -33,6 +38,7 @@ import { newShellState, runLine, type ShellHost, type ShellState } from '../shel
 import type { WatchEvent } from '../store/store.ts';
 import { Workspace, type HostFileReader } from '../workspace.ts';
 import { createCluster, restoreCluster } from './create-cluster.ts';
+import { addNodeAction, componentAction, nodeAction, schedulingVerdicts } from '../cluster/actions.ts';
 import { RealtimeDriver } from './realtime-driver.ts';
 import { TabLock } from './tab-lock.ts';
 
@@ -406,6 +412,37 @@ export class LocalEngine implements EngineApi {
     await this.ready();
     const l = this.lessonsById.get(id);
     return l ? evaluateLesson(l, this.engine) : undefined;
+  }
+
+  // Component and node menus (engine/cluster/actions.ts) ------------------------------------------
+
+  async setComponent(name: ComponentName, action: 'stop' | 'start'): Promise<ActionResult> {
+    await this.ready();
+    const r = componentAction(this.engine, name, action);
+    this.afterWork();
+    // A phase change alone moves no object: push a batch anyway so the topology redraws it.
+    this.scheduleFlushAll();
+    return r;
+  }
+
+  async nodeAction(name: string, action: NodeAction): Promise<ActionResult> {
+    await this.ready();
+    const r = nodeAction(this.engine, name, action);
+    this.afterWork();
+    this.scheduleFlushAll();
+    return r;
+  }
+
+  async addNode(name: string, opts: AddNodeRequest = {}): Promise<ActionResult> {
+    await this.ready();
+    const r = addNodeAction(this.engine, name, opts);
+    this.afterWork();
+    return r;
+  }
+
+  async schedulingVerdicts(podUid: string): Promise<SchedulingVerdicts | undefined> {
+    await this.ready();
+    return schedulingVerdicts(this.engine, podUid);
   }
 
   // Change batches and persistence ----------------------------------------------------------------

@@ -1,7 +1,7 @@
 // An in-memory EngineApi for component tests and the demo page: a few nodes and pods,
 // batches pushed by the test, scripted command output. Not the engine: no controllers.
 import type {
-  ChangeBatch, ClockSpeed, ClockState, ClusterInfo, ClusterSnapshot, ComponentState, EngineApi, ExecResult,
+  ActionResult, AddNodeRequest, ChangeBatch, ClockSpeed, ComponentName, NodeAction, SchedulingVerdicts, ClockState, ClusterInfo, ClusterSnapshot, ComponentState, EngineApi, ExecResult,
   InspectTarget, KubeObject, Lesson, LessonReport, LessonSummary, OutputChunk, WorkspaceFile,
 } from '../../engine/engine-api.ts';
 
@@ -209,6 +209,31 @@ export class FakeEngine implements EngineApi {
     this.checkCalls++;
     return this.report;
   }
+  /** Menu calls the page made, in order (tests assert on them). */
+  actions: string[] = [];
+  verdicts = new Map<string, SchedulingVerdicts>();
+
+  async setComponent(name: ComponentName, action: 'stop' | 'start'): Promise<ActionResult> {
+    this.actions.push(`component ${action} ${name}`);
+    const c = this.components.find((x) => x.name === name);
+    if (c) c.phase = action === 'stop' ? 'Stopped' : 'Running';
+    return { ok: true, message: `${name} ${action === 'stop' ? 'stopped' : 'starting'}` };
+  }
+
+  async nodeAction(name: string, action: NodeAction): Promise<ActionResult> {
+    this.actions.push(`node ${action} ${name}`);
+    return { ok: true, message: `node/${name} ${action}` };
+  }
+
+  async addNode(name: string, opts: AddNodeRequest = {}): Promise<ActionResult> {
+    this.actions.push(`node add ${name}${opts.cpu ? ` --cpu ${opts.cpu}` : ''}${opts.memory ? ` --memory ${opts.memory}` : ''}`);
+    return { ok: true, message: `node ${name} added` };
+  }
+
+  async schedulingVerdicts(podUid: string): Promise<SchedulingVerdicts | undefined> {
+    return this.verdicts.get(podUid);
+  }
+
   async reset(): Promise<ClusterInfo> {
     this.objects.clear();
     for (const o of defaultObjects()) this.objects.set(this.key(o), o);
