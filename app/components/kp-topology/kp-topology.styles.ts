@@ -39,6 +39,46 @@ export const topologyStyles = [
       padding: 2px 9px;
       background: var(--kp-surface);
     }
+    kp-action-menu.comp-menu::part(trigger) {
+      border: 0;
+      padding: 0;
+      background: transparent;
+      cursor: pointer;
+      border-radius: 999px;
+    }
+    kp-action-menu.node-menu {
+      position: absolute;
+      top: 6px;
+      right: 6px;
+    }
+    kp-action-menu.node-menu::part(trigger) {
+      padding: 0 7px;
+      line-height: 1.4;
+    }
+    .notice:empty {
+      display: none;
+    }
+    .notice {
+      margin: 0 0 8px;
+      color: var(--kp-text-muted);
+      font-size: 12px;
+    }
+    .add-node-form {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      align-items: center;
+      margin-bottom: 10px;
+      padding: 6px 8px;
+      border: 1px solid var(--kp-border);
+      border-radius: var(--kp-radius);
+    }
+    .add-node-form label {
+      display: flex;
+      gap: 4px;
+      align-items: center;
+      color: var(--kp-text-muted);
+    }
     .comp .word {
       font-size: 11px;
       color: var(--kp-text-muted);
@@ -84,6 +124,11 @@ export const topologyStyles = [
       flex-direction: column;
       gap: 6px;
       min-width: 0;
+      /* the node menu sits in the top-right corner */
+      position: relative;
+    }
+    .node > .node-head {
+      padding-right: 30px;
     }
     .node.not-ready {
       border-color: var(--kp-err);

@@ -1,9 +1,13 @@
 // The live picture of the cluster: control-plane components, nodes as cards with their
-// pods grouped by owner, the tray of unscheduled pods, and services. Click to inspect.
+// pods grouped by owner, the tray of unscheduled pods, and services. Click to inspect. Each
+// component and node has a menu (stop/start, cordon, drain, remove) and "Add node" adds a
+// worker: the faults a learner injects with the mouse, as `sim` directives do in sessions.
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { ChangeBatch, ComponentState, EngineApi, InspectTarget, Pod } from '../../../engine/engine-api.ts';
+import type { ChangeBatch, ComponentName, ComponentState, EngineApi, InspectTarget, NodeAction, Pod } from '../../../engine/engine-api.ts';
+import '../kp-action-menu/kp-action-menu.ts';
+import type { MenuItem } from '../kp-action-menu/kp-action-menu.ts';
 import { emit } from '../../events.ts';
 import { feedFor, type ClusterFeed } from '../../model/cluster-feed.ts';
 import { markClusterShown } from '../../model/cluster-shown.ts';
@@ -37,6 +41,9 @@ export class KpTopology extends LitElement {
   @property({ type: Boolean, attribute: 'show-system' }) showSystem = false;
 
   @state() private view: TopologyView | undefined;
+  /** What the last menu action did (announced politely). */
+  @state() private notice = '';
+  @state() private addingNode = false;
   /** Pods deleted in the last moments, drawn fading out where they were. */
   private leaving = new Map<string, { pod: PodView; group: string; until: number }>();
   private feed: ClusterFeed | undefined;
@@ -139,8 +146,11 @@ export class KpTopology extends LitElement {
       <div class="bar" aria-label="Control plane">
         <span class="title">Control plane</span>
         ${v.components.map((c) => this.renderComponent(c))}
+        <button class="add-node" aria-expanded=${this.addingNode ? 'true' : 'false'} @click=${this.onAddNodeToggle}>＋ Add node</button>
         <label><input type="checkbox" .checked=${this.showSystem} @change=${this.onToggleSystem} /> kube-system pods</label>
       </div>
+      ${this.addingNode ? this.renderAddNode(v) : nothing}
+      <p class="notice" role="status" aria-live="polite">${this.notice}</p>
       ${v.unscheduled.length
         ? html`<section class="tray" aria-label="Not scheduled">
             <h3>Not scheduled <span class="muted">(${v.unscheduled.reduce((n, g) => n + g.pods.length, 0)} pending)</span></h3>
@@ -167,9 +177,81 @@ export class KpTopology extends LitElement {
 
   private renderComponent(c: ComponentState) {
     const tone = COMPONENT_TONE[c.phase] ?? 'unknown';
-    return html`<span class="comp tone-${tone}" title="${c.name}: ${c.phase}">
-      <span class="mark" aria-hidden="true">${TONE_MARK[tone]}</span>${c.name}<span class="word">${c.phase}</span>
-    </span>`;
+    const down = c.phase === 'Stopped' || c.phase === 'Crashed';
+    const items: MenuItem[] = [{ id: down ? 'start' : 'stop', label: down ? `Start ${c.name}` : `Stop ${c.name}` }];
+    return html`<kp-action-menu
+      class="comp-menu"
+      label="${c.name}: ${c.phase}. Actions"
+      .items=${items}
+      @kp-menu-select=${(e: CustomEvent<{ id: string }>) => this.componentAction(c.name as ComponentName, e.detail.id as 'stop' | 'start')}
+    >
+      <span class="comp tone-${tone}" title="${c.name}: ${c.phase}">
+        <span class="mark" aria-hidden="true">${TONE_MARK[tone]}</span>${c.name}<span class="word">${c.phase}</span>
+      </span>
+    </kp-action-menu>`;
+  }
+
+  private nodeItems(n: NodeView): MenuItem[] {
+    const kubeletDown = n.kubelet ? n.kubelet.phase === 'Stopped' || n.kubelet.phase === 'Crashed' : false;
+    return [
+      kubeletDown ? { id: 'start', label: 'Start kubelet' } : { id: 'stop', label: 'Stop kubelet' },
+      n.cordoned ? { id: 'uncordon', label: 'Uncordon' } : { id: 'cordon', label: 'Cordon' },
+      { id: 'drain', label: 'Drain' },
+      { id: 'remove', label: 'Remove node' },
+    ];
+  }
+
+  private renderAddNode(v: TopologyView) {
+    let i = 2;
+    while (v.nodes.some((n) => n.name === `sandbox-worker${i}`)) i++;
+    return html`<form class="add-node-form" aria-label="Add a node" @submit=${this.onAddNode} @keydown=${this.onAddNodeKey}>
+      <label>Name <input name="name" .value=${`sandbox-worker${i}`} required pattern="[a-z0-9]([-a-z0-9.]*[a-z0-9])?" /></label>
+      <label>CPU <input name="cpu" .value=${'4'} size="3" /></label>
+      <label>Memory <input name="memory" .value=${'8Gi'} size="5" /></label>
+      <label>Labels <input name="labels" placeholder="k=v,k2=v2" size="14" /></label>
+      <button type="submit">Add</button>
+      <button type="button" @click=${() => (this.addingNode = false)}>Cancel</button>
+    </form>`;
+  }
+
+  private onAddNodeToggle(): void {
+    this.addingNode = !this.addingNode;
+    if (this.addingNode) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('.add-node-form input[name="name"]')?.focus());
+  }
+
+  private onAddNodeKey(e: KeyboardEvent): void {
+    if (e.key !== 'Escape') return;
+    e.stopPropagation();
+    this.addingNode = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('.add-node')?.focus());
+  }
+
+  private async onAddNode(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    const name = String(data.get('name') ?? '').trim();
+    const labels = Object.fromEntries(
+      String(data.get('labels') ?? '').split(',').map((kv) => kv.trim()).filter(Boolean).map((kv) => {
+        const i = kv.indexOf('=');
+        return i < 0 ? [kv, ''] : [kv.slice(0, i), kv.slice(i + 1)];
+      }),
+    );
+    const cpu = String(data.get('cpu') ?? '').trim();
+    const memory = String(data.get('memory') ?? '').trim();
+    if (!this.engine || !name) return;
+    const r = await this.engine.addNode(name, { ...(cpu ? { cpu } : {}), ...(memory ? { memory } : {}), ...(Object.keys(labels).length ? { labels } : {}) });
+    this.notice = r.message;
+    if (r.ok) this.addingNode = false;
+  }
+
+  private async componentAction(name: ComponentName, action: 'stop' | 'start'): Promise<void> {
+    if (!this.engine) return;
+    this.notice = (await this.engine.setComponent(name, action)).message;
+  }
+
+  private async nodeAction(name: string, action: NodeAction): Promise<void> {
+    if (!this.engine) return;
+    this.notice = (await this.engine.nodeAction(name, action)).message;
   }
 
   private renderNode(n: NodeView) {
@@ -184,6 +266,12 @@ export class KpTopology extends LitElement {
         <span class="role">${n.role}</span>
         <span class="state tone-${tone}"><span class="mark" aria-hidden="true">${TONE_MARK[tone]}</span> ${n.status}</span>
       </button>
+      <kp-action-menu
+        class="node-menu"
+        label="Actions for node ${n.name}"
+        .items=${this.nodeItems(n)}
+        @kp-menu-select=${(e: CustomEvent<{ id: string }>) => this.nodeAction(n.name, e.detail.id as NodeAction)}
+      >⋯</kp-action-menu>
       ${n.kubelet && n.kubelet.phase !== 'Running' ? html`<span class="muted">kubelet: ${n.kubelet.phase}</span>` : nothing}
       ${n.taints.length ? html`<div class="taints">${n.taints.map((t) => html`<span class="taint" title="taint">${t}</span>`)}</div>` : nothing}
       <div class="usage">
