@@ -2,13 +2,15 @@
 // the object changes (at most twice a second).
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ChangeBatch, EngineApi, InspectTarget } from '../../../engine/engine-api.ts';
+import type { ChangeBatch, EngineApi, InspectTarget, SchedulingVerdicts } from '../../../engine/engine-api.ts';
+import '../kp-scheduling/kp-scheduling.ts';
 import { feedFor } from '../../model/cluster-feed.ts';
 import { objectKeyOf } from '../../model/cluster-model.ts';
 import { controls } from '../../styles/tokens.ts';
 
 const REFRESH_MS = 500;
-type Tab = 'describe' | 'yaml';
+const TAB_LABEL = { describe: 'Describe', yaml: 'YAML', scheduling: 'Scheduling' } as const;
+type Tab = 'describe' | 'yaml' | 'scheduling';
 
 @customElement('kp-inspector')
 export class KpInspector extends LitElement {
@@ -35,6 +37,8 @@ export class KpInspector extends LitElement {
   @state() tab: Tab = 'describe';
   @state() text = '';
   @state() deleted = false;
+  /** The scheduler's verdicts for a Pod (the Scheduling tab). */
+  @state() verdicts: SchedulingVerdicts | undefined;
 
   private stopListening: (() => void) | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -54,6 +58,7 @@ export class KpInspector extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('engine') && this.isConnected) this.listen();
+    if (changed.has('target') && this.tab === 'scheduling' && this.target?.kind !== 'Pod') this.tab = 'describe';
     if (changed.has('target') || changed.has('tab')) {
       this.deleted = false;
       void this.fetch();
@@ -83,6 +88,12 @@ export class KpInspector extends LitElement {
     const t = this.target;
     if (!t || !this.engine) return;
     this.lastFetch = performance.now();
+    if (this.tab === 'scheduling') {
+      const uid = feedFor(this.engine).model?.get('Pod', t.namespace, t.name)?.metadata.uid;
+      const verdicts = uid ? await this.engine.schedulingVerdicts(uid) : undefined;
+      if (t === this.target) this.verdicts = verdicts;
+      return;
+    }
     const text = this.tab === 'describe' ? await this.engine.describe(t) : await this.engine.yaml(t);
     if (t === this.target) this.text = text;
   }
@@ -94,12 +105,12 @@ export class KpInspector extends LitElement {
         <span class="name" title="${t.kind} ${t.namespace ? `${t.namespace}/` : ''}${t.name}">${t.kind.toLowerCase()}/${t.name}</span>
         ${this.deleted ? html`<span class="gone">deleted</span>` : nothing}
         <div role="tablist" aria-label="Inspector view">
-          ${(['describe', 'yaml'] as const).map(
-            (tab) => html`<button role="tab" aria-selected=${this.tab === tab} @click=${() => (this.tab = tab)}>${tab === 'describe' ? 'Describe' : 'YAML'}</button>`,
+          ${(t.kind === 'Pod' ? (['describe', 'yaml', 'scheduling'] as const) : (['describe', 'yaml'] as const)).map(
+            (tab) => html`<button role="tab" aria-selected=${this.tab === tab} @click=${() => (this.tab = tab)}>${TAB_LABEL[tab]}</button>`,
           )}
         </div>
       </div>
-      <pre tabindex="0" aria-label="${this.tab === 'describe' ? 'kubectl describe' : 'kubectl get -o yaml'} output">${this.text}</pre>`;
+      ${this.tab === 'scheduling' && t.kind === 'Pod' ? html`<kp-scheduling .verdicts=${this.verdicts}></kp-scheduling>` : html`<pre tabindex="0" aria-label="${this.tab === 'describe' ? 'kubectl describe' : 'kubectl get -o yaml'} output">${this.text}</pre>`}`;
   }
 }
 
