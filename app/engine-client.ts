@@ -38,5 +38,8 @@ export function createEngineClient(): EngineApi {
     nodeAction: (name, action) => remote.nodeAction(name, action),
     addNode: (name, opts) => remote.addNode(name, opts),
     schedulingVerdicts: (uid) => remote.schedulingVerdicts(uid),
+    traffic: () => remote.traffic(),
+    setTrafficGenerator: (target, rps) => remote.setTrafficGenerator(target, rps),
+    prompt: () => remote.prompt(),
   };
 }

@@ -156,6 +156,17 @@ export interface SchedulingVerdicts {
   message?: string;
 }
 
+/** Requests the page's traffic generator and the emulated network served (engine/network). */
+export interface TrafficStats {
+  /** `ns/pod` -> requests that pod served. */
+  pods: Record<string, number>;
+  /** `ns/service>pod` -> requests routed through the Service to the pod. */
+  edges: Record<string, number>;
+  /** Increments with every request. */
+  seq: number;
+  generator?: { namespace: string; service: string; rps: number; ok: number; failed: number };
+}
+
 export interface EngineApi {
   /** Resolves once the cluster is ready (created fresh, or restored from IndexedDB). */
   ready(): Promise<ClusterInfo>;
@@ -213,4 +224,11 @@ export interface EngineApi {
   addNode(name: string, opts?: AddNodeRequest): Promise<ActionResult>;
   /** The scheduler's last verdicts and scores for a pod (the inspector's "why" table). */
   schedulingVerdicts(podUid: string): Promise<SchedulingVerdicts | undefined>;
+
+  /** Request counters (per pod, per Service -> pod edge) and the traffic generator's state. */
+  traffic(): Promise<TrafficStats>;
+  /** Sends `rps` requests per virtual second to a Service (0 or no target stops it). */
+  setTrafficGenerator(target: { namespace: string; service: string } | undefined, rps: number): Promise<void>;
+  /** The terminal prompt: `$ `, or an attached container shell's (`/ # `) during `kubectl exec -it`. */
+  prompt(): Promise<string>;
 }

@@ -8,6 +8,7 @@ import type { Engine } from '../engine.ts';
 import { createApiserverEndpoints } from './apiserver-endpoints.ts';
 import { createIngressController, INGRESS_COMPONENT } from './ingress-controller.ts';
 import { syncKubeProxies } from './kube-proxy.ts';
+import { createTrafficGenerator, GENERATOR_COMPONENT } from './traffic-generator.ts';
 
 const installed = new WeakSet<Engine>();
 
@@ -19,6 +20,7 @@ export function installNetwork(engine: Engine): void {
   engine.host(createServiceLBController(), 'cloud-controller-manager');
   engine.host(createApiserverEndpoints(), 'kube-apiserver');
   engine.host(createIngressController(), INGRESS_COMPONENT);
+  engine.host(createTrafficGenerator(engine), GENERATOR_COMPONENT);
   syncKubeProxies(engine);
   engine.store.watch((e) => {
     if (e.type !== 'MODIFIED') syncKubeProxies(engine);

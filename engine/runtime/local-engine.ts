@@ -11,6 +11,7 @@ import type {
   ComponentName,
   NodeAction,
   SchedulingVerdicts,
+  TrafficStats,
   ClockSpeed,
   ClockState,
   ClusterInfo,
@@ -40,6 +41,8 @@ import { Workspace, type HostFileReader } from '../workspace.ts';
 import { createCluster, restoreCluster } from './create-cluster.ts';
 import { addNodeAction, componentAction, nodeAction, schedulingVerdicts } from '../cluster/actions.ts';
 import { RealtimeDriver } from './realtime-driver.ts';
+import { generatorState, readTraffic, setGenerator } from '../network/traffic-generator.ts';
+import { promptOf } from '../network/foreground.ts';
 import { TabLock } from './tab-lock.ts';
 
 export interface LocalEngineOptions {
@@ -443,6 +446,24 @@ export class LocalEngine implements EngineApi {
   async schedulingVerdicts(podUid: string): Promise<SchedulingVerdicts | undefined> {
     await this.ready();
     return schedulingVerdicts(this.engine, podUid);
+  }
+
+  async traffic(): Promise<TrafficStats> {
+    await this.ready();
+    const g = generatorState(this.engine);
+    const t = readTraffic(this.engine);
+    return { ...structuredClone(t), ...(g ? { generator: { namespace: g.namespace, service: g.service, rps: g.rps, ok: g.ok, failed: g.failed } } : {}) };
+  }
+
+  async setTrafficGenerator(target: { namespace: string; service: string } | undefined, rps: number): Promise<void> {
+    await this.ready();
+    setGenerator(this.engine, target, rps);
+    this.afterWork();
+  }
+
+  async prompt(): Promise<string> {
+    await this.ready();
+    return promptOf(this.shellState);
   }
 
   // Change batches and persistence ----------------------------------------------------------------

@@ -2,7 +2,7 @@
 // batches pushed by the test, scripted command output. Not the engine: no controllers.
 import type {
   ActionResult, AddNodeRequest, ChangeBatch, ClockSpeed, ComponentName, NodeAction, SchedulingVerdicts, ClockState, ClusterInfo, ClusterSnapshot, ComponentState, EngineApi, ExecResult,
-  InspectTarget, KubeObject, Lesson, LessonReport, LessonSummary, OutputChunk, WorkspaceFile,
+  InspectTarget, KubeObject, Lesson, LessonReport, LessonSummary, OutputChunk, TrafficStats, WorkspaceFile,
 } from '../../engine/engine-api.ts';
 
 export const EPOCH = Date.UTC(2026, 0, 1, 12, 0, 0);
@@ -232,6 +232,20 @@ export class FakeEngine implements EngineApi {
 
   async schedulingVerdicts(podUid: string): Promise<SchedulingVerdicts | undefined> {
     return this.verdicts.get(podUid);
+  }
+
+  trafficStats: TrafficStats = { pods: {}, edges: {}, seq: 0 };
+  generatorCalls: { target: { namespace: string; service: string } | undefined; rps: number }[] = [];
+  async traffic(): Promise<TrafficStats> {
+    return structuredClone(this.trafficStats);
+  }
+  async setTrafficGenerator(target: { namespace: string; service: string } | undefined, rps: number): Promise<void> {
+    this.generatorCalls.push({ target, rps });
+    this.trafficStats.generator = target && rps > 0 ? { ...target, rps, ok: 0, failed: 0 } : undefined;
+    if (!this.trafficStats.generator) delete this.trafficStats.generator;
+  }
+  async prompt(): Promise<string> {
+    return '$ ';
   }
 
   async reset(): Promise<ClusterInfo> {

@@ -7,6 +7,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ChangeBatch, ComponentName, ComponentState, EngineApi, InspectTarget, NodeAction, Pod } from '../../../engine/engine-api.ts';
 import '../kp-action-menu/kp-action-menu.ts';
+import './service-layer.ts';
 import type { MenuItem } from '../kp-action-menu/kp-action-menu.ts';
 import { emit } from '../../events.ts';
 import { feedFor, type ClusterFeed } from '../../model/cluster-feed.ts';
@@ -170,6 +171,7 @@ export class KpTopology extends LitElement {
                 ${s.name} <span class="muted">${s.type}</span> → ${s.ready} ready pod${s.ready === 1 ? '' : 's'}
               </button>`,
             )}
+            <kp-service-traffic .engine=${this.engine} .services=${v.services}></kp-service-traffic>
           </div>`
         : nothing}
     `;
