@@ -147,7 +147,7 @@ export class KpTopology extends LitElement {
       <div class="bar" aria-label="Control plane">
         <span class="title">Control plane</span>
         ${v.components.map((c) => this.renderComponent(c))}
-        <button class="add-node" aria-expanded=${this.addingNode ? 'true' : 'false'} @click=${this.onAddNodeToggle}>＋ Add node</button>
+        <button class="add-node" aria-expanded=${this.addingNode ? 'true' : 'false'} @click=${this.onAddNodeToggle}>+ Add node</button>
         <label><input type="checkbox" .checked=${this.showSystem} @change=${this.onToggleSystem} /> kube-system pods</label>
       </div>
       ${this.addingNode ? this.renderAddNode(v) : nothing}
