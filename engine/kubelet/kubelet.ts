@@ -2,9 +2,11 @@
 // through the pod machine (pod.machine.ts) with the pure transition function. The machine's
 // snapshot is the sim record `kubelet/pod/<uid>`; its delayed raises become clock timers keyed
 // `<ns>/<name>#<id>`; its named actions become Events, log records and API writes here.
-// It also renews the node's Lease in kube-node-lease every 10 s (a background timer).
+// Probes run as per-container timers `probe.<kind>:<i>` (prober.ts); script processes run in
+// the virtual-process interpreter (processes.ts). It also renews the node's Lease in
+// kube-node-lease every 10 s (a background timer).
 import { initialTransition, transition } from 'xstate';
-import type { Node, Pod } from '../api/core-v1.ts';
+import type { Container, Node, Pod } from '../api/core-v1.ts';
 import type { KubeObject } from '../api/meta.ts';
 import { imageDigest, lookupImage, parseImageRef, preloadedImages, pullDurationMs, pullErrorMessage, goDuration } from '../containers/images.ts';
 import { keyOf, splitKey, type Controller, type ReconcileContext, type Result } from '../controllers/controller.ts';
@@ -16,7 +18,28 @@ import { rfc3339Micro } from '../time/clock.ts';
 import { allocateIP, releaseIP } from './ipam.ts';
 import { NEVER_MS, podMachine, type ContainerSetup, type PodCtx, type PodEvent, type PullMode } from './pod.machine.ts';
 import { podStatus } from './pod-status.ts';
-import { planProcess, type ProcessPlan } from './process.ts';
+import { planProcess, scriptArgv, type ProcessPlan } from './process.ts';
+import { containerEnv, containerFiles } from '../network/exec-context.ts';
+import { containerMemoryBytes } from '../containers/usage.ts';
+import { configError } from './config-refs.ts';
+import { filesAt, forgetProcesses, registerProcess, stopProcess } from './processes.ts';
+import { failureThreshold, initialDelayMs, periodMs, PROBE_LABEL, probeOf, runProbe, successThreshold, type ProbeKind } from './prober.ts';
+
+/** App containers after init containers: the pod machine's container indexes. */
+export function podContainers(pod: Pod): { c: Container; init: boolean }[] {
+  return [...(pod.spec.initContainers ?? []).map((c) => ({ c, init: true })), ...pod.spec.containers.map((c) => ({ c, init: false }))];
+}
+
+interface ProbeState {
+  /** Consecutive failures / successes per probe kind. */
+  fails: Partial<Record<ProbeKind, number>>;
+  oks: Partial<Record<ProbeKind, number>>;
+  started: boolean;
+  ready: boolean;
+}
+
+const PROBE_KINDS: ProbeKind[] = ['startup', 'liveness', 'readiness'];
+const PROBE_USER_AGENT = 'kube-probe/1.32';
 
 export const COMPONENT = 'kubelet';
 export const LEASE_NAMESPACE = 'kube-node-lease';
@@ -43,6 +66,8 @@ export interface PodRecord {
   podIP?: string;
   /** Timer ids currently scheduled (so a removed pod leaves no timer behind). */
   timers: string[];
+  /** Prober state by container index. */
+  probes?: Record<number, ProbeState>;
 }
 
 /** JSON of the status we last wrote, by stored object (frozen, so identity is a version). */
@@ -83,7 +108,7 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
 
   function setups(pod: Pod, cx: ReconcileContext): ContainerSetup[] {
     const imgs = nodeImages();
-    return pod.spec.containers.map((c) => {
+    return podContainers(pod).map(({ c, init }) => {
       const image = c.image ?? '';
       const ref = parseImageRef(image);
       const info = ref && lookupImage(ref);
@@ -96,21 +121,34 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
       else pull = info ? 'pull' : 'fail';
       const base = info ? (present ? 350 : pullDurationMs(info)) : 900;
       const pullMs = Math.round(base * (0.85 + 0.3 * cx.rng.next()));
-      const probe = c.readinessProbe;
-      const readyAfterMs = probe ? (probe.initialDelaySeconds ?? 0) * 1000 + 500 : 0;
-      return { name: c.name, image, pull, pullMs, sizeBytes: info?.sizeBytes ?? 0, readyAfterMs };
+      const probed = !!(c.readinessProbe || c.startupProbe);
+      return { name: c.name, image, pull, pullMs, sizeBytes: info?.sizeBytes ?? 0, probed, ...(init ? { init } : {}) };
     });
   }
 
-  function plan(pod: Pod, rec: PodRecord, index: number, cx: ReconcileContext): { plan: ProcessPlan; containerID: string } {
-    const spec = pod.spec.containers[index]!;
+  function plan(pod: Pod, rec: PodRecord, index: number, cx: ReconcileContext): { plan: ProcessPlan; containerID: string; configError?: string } {
+    const spec = podContainers(pod)[index]!.c;
+    const bad = configError(store, pod, spec);
+    if (bad) return { plan: { exitCode: 0, logs: [], stopMs: 0 }, containerID: '', configError: bad };
     const ref = parseImageRef(spec.image ?? '');
     const info = ref ? lookupImage(ref) : undefined;
     const node = nodeObj(cx);
     const cpus = Math.max(1, Math.round(quantityValue(node?.status?.allocatable?.['cpu'] ?? '1')));
-    const p = planProcess(spec, info, { now: cx.clock.now(), cpus, podName: pod.metadata.name!, podIP: rec.podIP ?? '' });
+    const now = cx.clock.now();
     const restarts = rec.context.containers[index]?.restartCount ?? 0;
-    return { plan: p, containerID: `containerd://${hex64(`${pod.metadata.uid}/${spec.name}/${restarts}`)}` };
+    const ctxRestarts = rec.context.containers[index]?.state === 'waiting' && rec.context.containers[index]?.reason === 'CreateContainerConfigError' ? restarts : restarts + (rec.context.containers[index]?.state === 'terminated' || rec.context.containers[index]?.last ? 1 : 0);
+    const containerID = `containerd://${hex64(`${pod.metadata.uid}/${spec.name}/${ctxRestarts}`)}`;
+    const argv = scriptArgv(spec, info);
+    const withIP = { ...pod, status: { ...(pod.status ?? {}), podIP: rec.podIP ?? '', hostIP: hostIP(node) } } as Pod;
+    const limit = spec.resources?.limits?.['memory'];
+    const { plan: p, proc } = planProcess({
+      container: spec, image: info, start: { now, cpus, podName: pod.metadata.name!, podIP: rec.podIP ?? '' },
+      ...(argv?.length ? { process: { argv, env: Object.fromEntries(containerEnv(engine, withIP, spec)), files: Object.fromEntries(containerFiles(engine, withIP, spec)), startedAt: now, hostname: pod.metadata.name! } } : {}),
+      memoryBytes: containerMemoryBytes(pod, spec),
+      ...(limit !== undefined ? { memoryLimit: quantityValue(limit) } : {}),
+    });
+    if (proc) registerProcess(store, pod.metadata.uid!, spec.name, containerID, proc);
+    return { plan: p, containerID };
   }
 
   /** Timer ids encode the event: `container.exited:0` -> {type: 'container.exited', index: 0}. */
@@ -118,7 +156,10 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
     const [type, idx] = id.split(':');
     const now = cx.clock.now();
     const index = idx === undefined ? rec.context.next : Number(idx);
-    if (type === 'container.created' || type === 'container.restart') return { type, now, index, ...plan(pod, rec, index, cx) } as PodEvent;
+    if (type === 'container.created' || type === 'container.restart') {
+      const pl = plan(pod, rec, index, cx);
+      return { type, now, index, plan: pl.plan, containerID: pl.containerID, ...(pl.configError ? { configError: pl.configError } : {}) } as PodEvent;
+    }
     return (idx === undefined ? { type, now } : { type, now, index }) as PodEvent;
   }
 
@@ -154,7 +195,10 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
         case 'emitKilling':
           for (const id of r.timers) cx.cancel(`${key}#${id}`);
           r.timers = [];
-          for (const i of params['indexes'] as number[]) containerEvent(pod, i, 'Normal', 'Killing', `Stopping container ${pod.spec.containers[i]!.name}`, cx);
+          for (const i of params['indexes'] as number[]) {
+            containerEvent(pod, i, 'Normal', 'Killing', `Stopping container ${podContainers(pod)[i]!.c.name}`, cx);
+            stopProcess(store, pod.metadata.uid!, podContainers(pod)[i]!.c.name, cx.clock.now());
+          }
           break;
         case 'removePod':
           remove = true;
@@ -172,7 +216,89 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
   }
 
   function containerEvent(pod: Pod, i: number, type: 'Normal' | 'Warning', reason: string, message: string, cx: ReconcileContext): void {
-    cx.events.record(pod, source, type, reason, message, `spec.containers{${pod.spec.containers[i]!.name}}`);
+    const x = podContainers(pod)[i]!;
+    cx.events.record(pod, source, type, reason, message, `spec.${x.init ? 'initContainers' : 'containers'}{${x.c.name}}`);
+  }
+
+  /** (Re)starts the prober timers of container i after it started. */
+  function startProbes(pod: Pod, r: PodRecord, i: number, cx: ReconcileContext): void {
+    const spec = podContainers(pod)[i]!.c;
+    const probes = { ...(r.probes ?? {}) };
+    probes[i] = { fails: {}, oks: {}, started: !spec.startupProbe, ready: false };
+    r.probes = probes;
+    for (const kind of PROBE_KINDS) {
+      const p = probeOf(spec, kind);
+      if (!p) continue;
+      // Liveness and readiness wait for the startup probe; it schedules them when it passes.
+      if (kind !== 'startup' && spec.startupProbe) continue;
+      scheduleProbe(pod, r, i, kind, initialDelayMs(p), cx);
+    }
+  }
+
+  function scheduleProbe(pod: Pod, r: PodRecord, i: number, kind: ProbeKind, delay: number, cx: ReconcileContext): void {
+    const id = `probe.${kind}:${i}`;
+    const key = keyOf(pod);
+    if (r.timers.includes(id)) cx.cancel(`${key}#${id}`);
+    else r.timers.push(id);
+    cx.schedule(Math.max(1, delay), `${key}#${id}`, undefined, true);
+  }
+
+  /** One probe fired: run it, record the verdict, and tell the pod machine what changed. */
+  function onProbe(pod: Pod, rec: PodRecord, kind: ProbeKind, i: number, cx: ReconcileContext): void {
+    const spec = podContainers(pod)[i]!.c;
+    const p = probeOf(spec, kind);
+    const c = rec.context.containers[i];
+    if (!p || !c || c.state !== 'running' || c.killCode !== undefined) {
+      store.setRecord(podRecordKey(pod.metadata.uid!), rec);
+      return;
+    }
+    const now = cx.clock.now();
+    const withIP = { ...pod, status: { ...(pod.status ?? {}), podIP: rec.podIP ?? '' } } as Pod;
+    const files = filesAt(store, pod.metadata.uid!, spec.name, now) ?? containerFiles(engine, withIP, spec);
+    const res = runProbe(p, {
+      pod, container: spec, podIP: rec.podIP ?? '', now, files, env: Object.fromEntries(containerEnv(engine, withIP, spec)), running: true, userAgent: PROBE_USER_AGENT,
+    });
+    if (res.accessLog !== undefined) {
+      const k = logKey(pod.metadata.uid!, spec.name);
+      store.setRecord(k, (store.getRecord<string>(k) ?? '') + `${res.accessLog}\n`);
+    }
+    const st: ProbeState = structuredClone(rec.probes?.[i] ?? { fails: {}, oks: {}, started: !spec.startupProbe, ready: false });
+    const r: PodRecord = { ...rec, probes: { ...(rec.probes ?? {}), [i]: st } };
+    let event: PodEvent | undefined;
+    if (res.ok) {
+      st.fails[kind] = 0;
+      st.oks[kind] = (st.oks[kind] ?? 0) + 1;
+      if (kind === 'startup' && !st.started) {
+        st.started = true;
+        for (const k of ['liveness', 'readiness'] as const) {
+          const q = probeOf(spec, k);
+          if (q) scheduleProbe(pod, r, i, k, initialDelayMs(q), cx);
+        }
+        if (!spec.readinessProbe) event = { type: 'container.ready', now, index: i, ready: true };
+      }
+      if (kind === 'readiness' && !st.ready && st.oks[kind]! >= successThreshold(p)) {
+        st.ready = true;
+        event = { type: 'container.ready', now, index: i, ready: true };
+      }
+    } else {
+      st.oks[kind] = 0;
+      st.fails[kind] = (st.fails[kind] ?? 0) + 1;
+      containerEvent(pod, i, 'Warning', 'Unhealthy', `${PROBE_LABEL[kind]} probe failed: ${res.message}`, cx);
+      if (st.fails[kind]! >= failureThreshold(p)) {
+        if (kind === 'readiness' && st.ready) {
+          st.ready = false;
+          event = { type: 'container.ready', now, index: i, ready: false };
+        }
+        if (kind === 'liveness' || kind === 'startup') {
+          event = { type: 'container.kill', now, index: i };
+          st.fails[kind] = 0;
+        }
+      }
+    }
+    // The next probe (a killed container's probes stop; its restart starts them again).
+    if (event?.type !== 'container.kill' && (kind !== 'startup' || !st.started)) scheduleProbe(pod, r, i, kind, periodMs(p), cx);
+    if (event) step(pod, r, event, cx);
+    else store.setRecord(podRecordKey(pod.metadata.uid!), r);
   }
 
   function effect(pod: Pod, r: PodRecord, action: string, p: Record<string, unknown>, cx: ReconcileContext): void {
@@ -180,6 +306,17 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
     const c = r.context.containers[i]!;
     const image = c.image;
     switch (action) {
+      case 'emitConfigError':
+        containerEvent(pod, i, 'Warning', 'Failed', `Error: ${p['message'] as string}`, cx);
+        break;
+      case 'emitLivenessKill': {
+        const kind = c.started || !podContainers(pod)[i]!.c.startupProbe ? 'liveness' : 'startup';
+        containerEvent(pod, i, 'Normal', 'Killing', `Container ${c.name} failed ${kind} probe, will be restarted`, cx);
+        break;
+      }
+      case 'emitExited':
+        stopProcess(store, pod.metadata.uid!, c.name, cx.clock.now());
+        break;
       case 'emitPulling':
         containerEvent(pod, i, 'Normal', 'Pulling', `Pulling image "${image}"`, cx);
         break;
@@ -223,6 +360,7 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
         containerEvent(pod, i, 'Normal', 'Started', `Started container ${c.name}`, cx);
         const lines = p['logs'] as string[];
         store.setRecord(logKey(uid, c.name), lines.map((l) => `${l}\n`).join(''));
+        startProbes(pod, r, i, cx);
         break;
       }
       case 'emitBackOff':
@@ -259,7 +397,8 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
     }
     if (!rec) {
       if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
-      step(pod, undefined, { type: 'pod.sync', now: cx.clock.now(), containers: setups(pod, cx), restartPolicy: pod.spec.restartPolicy ?? 'Always' }, cx);
+      const grace = pod.spec['terminationGracePeriodSeconds'] as number | undefined;
+      step(pod, undefined, { type: 'pod.sync', now: cx.clock.now(), containers: setups(pod, cx), restartPolicy: pod.spec.restartPolicy ?? 'Always', graceMs: (grace ?? 30) * 1000 }, cx);
     }
   }
 
@@ -273,6 +412,8 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
     const rec = store.getRecord<PodRecord>(podRecordKey(pod.metadata.uid!));
     if (!rec || !rec.timers.includes(id)) return;
     rec.timers = rec.timers.filter((t) => t !== id);
+    const probe = /^probe\.(\w+):(\d+)$/.exec(id);
+    if (probe) return onProbe(pod, rec, probe[1] as ProbeKind, Number(probe[2]), cx);
     step(pod, rec, decode(id, pod, rec, cx), cx);
   }
 
@@ -281,6 +422,7 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
     if (rec) for (const id of rec.timers) cx.cancel(`${rec.key}#${id}`);
     store.deleteRecord(podRecordKey(uid));
     releaseIP(store, nodeName, uid);
+    forgetProcesses(store, uid);
     for (const [k] of store.recordsWithPrefix(`logs/${uid}/`)) store.deleteRecord(k);
   }
 

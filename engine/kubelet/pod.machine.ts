@@ -2,7 +2,9 @@
 // advances it with the pure transition(), stores `{value, context}` as a sim record, turns each
 // delayed raise into a clock timer and each named action into a side effect (Event, log line,
 // API write). Containers come up one after another (pull, create, start), as the kubelet's
-// SyncPod does; restarts back off 10s doubling to 5 min (k8s-behavior 7.3).
+// SyncPod does; init containers first, each run to completion (`Init:0/2`); restarts back off
+// 10s doubling to 5 min, forgotten after 10 min of running (k8s-behavior 7.3). Readiness and
+// liveness verdicts come from the kubelet's prober as events.
 import { assign, raise, setup } from 'xstate';
 import type { ProcessPlan } from './process.ts';
 
@@ -15,8 +17,10 @@ export interface ContainerSetup {
   pull: PullMode;
   pullMs: number;
   sizeBytes: number;
-  /** Milliseconds until the readiness probe first passes (0: no probe, ready at start). */
-  readyAfterMs: number;
+  /** Has a readiness (or startup) probe: not ready until the prober says so. */
+  probed: boolean;
+  /** An init container: runs to completion before the next one starts. */
+  init?: boolean;
 }
 
 export interface ContainerCtx extends ContainerSetup {
@@ -33,6 +37,9 @@ export interface ContainerCtx extends ContainerSetup {
   last?: { exitCode: number; reason: string; startedAt: number; finishedAt: number; containerID: string };
   exitAfterMs?: number;
   exitCodePlanned: number;
+  exitReasonPlanned?: string;
+  /** Set when the kubelet kills it (failed liveness probe): the code it will die with. */
+  killCode?: number;
   stopMs: number | 'grace';
   /** Next crash-loop delay (0 = restart at once). */
   backoffMs: number;
@@ -53,16 +60,18 @@ export interface PodCtx {
 }
 
 export type PodEvent =
-  | { type: 'pod.sync'; now: number; containers: ContainerSetup[]; restartPolicy: PodCtx['restartPolicy'] }
+  | { type: 'pod.sync'; now: number; containers: ContainerSetup[]; restartPolicy: PodCtx['restartPolicy']; graceMs?: number }
   | { type: 'pod.deleted'; now: number; graceMs: number }
   | { type: 'sandbox.ready'; now: number }
   | { type: 'image.pulled'; now: number }
   | { type: 'image.backoff'; now: number }
   | { type: 'image.retry'; now: number }
-  | { type: 'container.created'; now: number; plan: ProcessPlan; containerID: string }
+  | { type: 'container.created'; now: number; plan: ProcessPlan; containerID: string; configError?: string }
+  | { type: 'config.retry'; now: number }
   | { type: 'container.exited'; now: number; index: number }
-  | { type: 'container.restart'; now: number; index: number; plan: ProcessPlan; containerID: string }
-  | { type: 'container.ready'; now: number; index: number }
+  | { type: 'container.restart'; now: number; index: number; plan: ProcessPlan; containerID: string; configError?: string }
+  | { type: 'container.ready'; now: number; index: number; ready?: boolean }
+  | { type: 'container.kill'; now: number; index: number }
   | { type: 'pod.stopped'; now: number };
 
 /** Named delays (virtual ms). */
@@ -72,6 +81,10 @@ export const CREATE_MS = 250;
 export const PULL_ERROR_VISIBLE_MS = 1500;
 export const BACKOFF_INITIAL_MS = 10_000;
 export const BACKOFF_MAX_MS = 300_000;
+/** A container that ran this long starts its back-off afresh (2 x max, client-go's GC of entries). */
+export const BACKOFF_RESET_MS = 600_000;
+/** The pod worker retries a failed sync (CreateContainerConfigError) after this back-off. */
+export const CONFIG_RETRY_MS = 10_000;
 
 const cur = (c: PodCtx) => c.containers[c.next]!;
 
@@ -83,7 +96,7 @@ function shouldRestart(policy: PodCtx['restartPolicy'], code: number): boolean {
   return policy === 'Always' || (policy === 'OnFailure' && code !== 0);
 }
 
-export const podMachine = setup({
+const podSetup = setup({
   types: { context: {} as PodCtx, events: {} as PodEvent },
   delays: {
     sandboxCreate: () => SANDBOX_MS,
@@ -99,7 +112,17 @@ export const podMachine = setup({
   },
   guards: {
     allStarted: ({ context }) => context.next >= context.containers.length,
-    needsPull: ({ context }) => cur(context).pull === 'pull' || cur(context).pull === 'fail',
+    needsPull: ({ context }) => (cur(context).pull === 'pull' && !cur(context).pulled) || cur(context).pull === 'fail',
+    configError: ({ event }) => !!(event as { configError?: string }).configError,
+    isInit: ({ context }) => !!cur(context).init,
+    initSucceeded: ({ context, event }) => {
+      const c = context.containers[(event as { index: number }).index]!;
+      return exitCodeOf(c) === 0;
+    },
+    initFailedForGood: ({ context, event }) => {
+      const c = context.containers[(event as { index: number }).index]!;
+      return !shouldRestart(context.restartPolicy, exitCodeOf(c));
+    },
     cannotPull: ({ context }) => cur(context).pull === 'never' || cur(context).pull === 'invalid',
     pullFails: ({ context }) => cur(context).pull === 'fail',
     allTerminatedForGood: ({ context }) =>
@@ -116,9 +139,136 @@ export const podMachine = setup({
     emitStarted: (_, _p: { index: number; logs: string[]; restarted: boolean }) => {},
     emitBackOff: (_, _p: { index: number }) => {},
     emitKilling: (_, _p: { indexes: number[] }) => {},
+    emitConfigError: (_, _p: { index: number; message: string }) => {},
+    emitLivenessKill: (_, _p: { index: number }) => {},
+    emitExited: (_, _p: { index: number }) => {},
     removePod: () => {},
   },
-}).createMachine({
+});
+
+const exitCodeOf = (c: ContainerCtx) => c.killCode ?? c.exitCodePlanned;
+const exitReasonOf = (c: ContainerCtx) =>
+  c.killCode === undefined && c.exitReasonPlanned ? c.exitReasonPlanned : exitCodeOf(c) === 0 ? 'Completed' : 'Error';
+const stopDelay = (c: PodCtx, x: ContainerCtx) => (x.stopMs === 'grace' ? c.graceMs : Math.min(x.stopMs, c.graceMs));
+
+/** The container is terminated; the back-off starts over after a long healthy run. */
+const markExited = podSetup.assign({
+  containers: ({ context, event }: { context: PodCtx; event: PodEvent }) => {
+    const e = event as Extract<PodEvent, { type: 'container.exited' }>;
+    const c = context.containers[e.index]!;
+    const code = exitCodeOf(c);
+    return withContainer(context, e.index, {
+      state: 'terminated', ready: false, started: false, finishedAt: e.now, exitCode: code, reason: exitReasonOf(c),
+      ...(e.now - (c.startedAt ?? e.now) >= BACKOFF_RESET_MS ? { backoffMs: 0 } : {}),
+    });
+  },
+});
+
+/** After an exit: restart per policy (the first restart is immediate, then 10s, 20s, ... 5 min). */
+const restartAfterExit = [
+  podSetup.raise(({ event }: { event: PodEvent }) => ({ type: 'container.restart' as const, now: 0, index: (event as { index: number }).index, plan: { exitCode: 0, logs: [], stopMs: 0 }, containerID: '' }), {
+    delay: ({ context, event }: { context: PodCtx; event: PodEvent }) => {
+      const c = context.containers[(event as { index: number }).index]!;
+      return shouldRestart(context.restartPolicy, c.exitCode ?? 0) ? c.backoffMs : 2 ** 31;
+    },
+    id: 'container.restart',
+  }),
+  podSetup.assign({
+    containers: ({ context, event }: { context: PodCtx; event: PodEvent }) => {
+      const e = event as Extract<PodEvent, { type: 'container.exited' }>;
+      const c = context.containers[e.index]!;
+      if (!shouldRestart(context.restartPolicy, c.exitCode ?? 0) || c.backoffMs === 0) return context.containers;
+      return withContainer(context, e.index, {
+        last: { exitCode: c.exitCode ?? 0, reason: c.reason ?? 'Completed', startedAt: c.startedAt ?? e.now, finishedAt: e.now, containerID: c.containerID ?? '' },
+        state: 'waiting', reason: 'CrashLoopBackOff', message: `back-off ${c.backoffMs / 1000}s restarting failed container=${c.name}`,
+      });
+    },
+  }),
+  { type: 'emitBackOff' as const, params: ({ event }: { event: PodEvent }) => ({ index: (event as { index: number }).index }) },
+];
+
+/** The restarted container runs again (or fails its config again). */
+const restartHandler = [
+  {
+    guard: ({ event }: { event: PodEvent }) => !!(event as { configError?: string }).configError,
+    actions: [
+      podSetup.assign({
+        containers: ({ context, event }: { context: PodCtx; event: PodEvent }) => {
+          const e = event as Extract<PodEvent, { type: 'container.restart' }>;
+          const c = context.containers[e.index]!;
+          const last = c.state === 'terminated'
+            ? { exitCode: c.exitCode ?? 0, reason: c.reason ?? 'Completed', startedAt: c.startedAt ?? e.now, finishedAt: c.finishedAt ?? e.now, containerID: c.containerID ?? '' }
+            : c.last;
+          return withContainer(context, e.index, { state: 'waiting', reason: 'CreateContainerConfigError', message: e.configError, ...(last ? { last } : {}) });
+        },
+      }),
+      { type: 'emitConfigError' as const, params: ({ event }: { event: PodEvent }) => ({ index: (event as { index: number }).index, message: (event as { configError: string }).configError }) },
+      podSetup.raise(({ event }: { event: PodEvent }) => ({ type: 'container.restart' as const, now: 0, index: (event as { index: number }).index, plan: { exitCode: 0, logs: [], stopMs: 0 }, containerID: '' }), {
+        delay: CONFIG_RETRY_MS, id: 'container.restart',
+      }),
+    ],
+  },
+  {
+    actions: [
+      podSetup.assign({
+        containers: ({ context, event }: { context: PodCtx; event: PodEvent }) => {
+          const e = event as Extract<PodEvent, { type: 'container.restart' }>;
+          const c = context.containers[e.index]!;
+          const last = c.state === 'terminated'
+            ? { exitCode: c.exitCode ?? 0, reason: c.reason ?? 'Completed', startedAt: c.startedAt ?? e.now, finishedAt: c.finishedAt ?? e.now, containerID: c.containerID ?? '' }
+            : c.last;
+          const wasConfig = c.reason === 'CreateContainerConfigError' && c.state === 'waiting';
+          return withContainer(context, e.index, {
+            state: 'running', reason: undefined, message: undefined, started: !c.probed, ready: !c.probed,
+            restartCount: wasConfig && c.restartCount === 0 && !c.last ? 0 : c.restartCount + 1, startedAt: e.now, containerID: e.containerID, last,
+            exitAfterMs: e.plan.exitAfterMs, exitCodePlanned: e.plan.exitCode, exitReasonPlanned: e.plan.exitReason, stopMs: e.plan.stopMs, killCode: undefined,
+            backoffMs: c.backoffMs === 0 ? BACKOFF_INITIAL_MS : Math.min(c.backoffMs * 2, BACKOFF_MAX_MS),
+          });
+        },
+      }),
+      { type: 'emitStarted' as const, params: ({ event }: { event: PodEvent }) => ({ index: (event as { index: number }).index, logs: (event as Extract<PodEvent, { type: 'container.restart' }>).plan.logs, restarted: true }) },
+      podSetup.raise(({ event }: { event: PodEvent }) => ({ type: 'container.exited' as const, now: 0, index: (event as { index: number }).index }), {
+        delay: ({ context, event }: { context: PodCtx; event: PodEvent }) => context.containers[(event as { index: number }).index]!.exitAfterMs ?? 2 ** 31,
+        id: 'container.exited',
+      }),
+    ],
+  },
+];
+
+/** The prober's verdicts: readiness flips Ready; a failed liveness probe kills the container. */
+const proberHandlers = {
+  'container.ready': {
+    actions: podSetup.assign({
+      containers: ({ context, event }: { context: PodCtx; event: PodEvent }) => {
+        const e = event as Extract<PodEvent, { type: 'container.ready' }>;
+        const c = context.containers[e.index]!;
+        return withContainer(context, e.index, { ready: c.state === 'running' && (e.ready ?? true), started: c.state === 'running' });
+      },
+    }),
+  },
+  'container.kill': {
+    guard: ({ context, event }: { context: PodCtx; event: PodEvent }) => {
+      const c = context.containers[(event as { index: number }).index]!;
+      return c.state === 'running' && c.killCode === undefined;
+    },
+    actions: [
+      podSetup.assign({
+        containers: ({ context, event }: { context: PodCtx; event: PodEvent }) => {
+          const i = (event as { index: number }).index;
+          const c = context.containers[i]!;
+          return withContainer(context, i, { killCode: c.stopMs === 'grace' ? 137 : 0, ready: false });
+        },
+      }),
+      { type: 'emitLivenessKill' as const, params: ({ event }: { event: PodEvent }) => ({ index: (event as { index: number }).index }) },
+      podSetup.raise(({ event }: { event: PodEvent }) => ({ type: 'container.exited' as const, now: 0, index: (event as { index: number }).index }), {
+        delay: ({ context, event }: { context: PodCtx; event: PodEvent }) => stopDelay(context, context.containers[(event as { index: number }).index]!),
+        id: 'container.exited',
+      }),
+    ],
+  },
+};
+
+export const podMachine = podSetup.createMachine({
   id: 'pod',
   initial: 'Pending',
   context: { containers: [], next: 0, restartPolicy: 'Always', graceMs: 30_000 },
@@ -132,10 +282,11 @@ export const podMachine = setup({
           target: 'Sandbox',
           actions: assign({
             admittedAt: ({ event }) => event.now,
+            graceMs: ({ event }) => event.graceMs ?? 30_000,
             restartPolicy: ({ event }) => event.restartPolicy,
             containers: ({ event }) =>
               event.containers.map((s) => ({
-                ...s, state: 'waiting' as const, reason: 'ContainerCreating', ready: false, started: false, restartCount: 0,
+                ...s, state: 'waiting' as const, reason: event.containers.some((x) => x.init) ? 'PodInitializing' : 'ContainerCreating', ready: false, started: false, restartCount: 0,
                 exitCodePlanned: 0, stopMs: 0, backoffMs: 0, pullBackoffMs: BACKOFF_INITIAL_MS, pulled: false,
               })),
           }),
@@ -173,7 +324,7 @@ export const podMachine = setup({
             target: 'Creating',
             actions: [
               { type: 'emitPulled', params: ({ context }) => ({ index: context.next, durationMs: cur(context).pullMs }) },
-              assign({ containers: ({ context }) => withContainer(context, context.next, { pulled: true }) }),
+              assign({ containers: ({ context }) => withContainer(context, context.next, { pulled: true, pull: 'present' }) }),
             ],
           },
         ],
@@ -215,15 +366,24 @@ export const podMachine = setup({
     Creating: {
       entry: raise({ type: 'container.created', now: 0, plan: { exitCode: 0, logs: [], stopMs: 0 }, containerID: '' }, { delay: 'containerCreate', id: 'container.created' }),
       on: {
-        'container.created': {
-          target: 'Preparing',
+        'container.created': [
+          {
+            guard: 'configError',
+            target: 'ConfigError',
+            actions: [
+              assign({ containers: ({ context, event }) => withContainer(context, context.next, { state: 'waiting', reason: 'CreateContainerConfigError', message: event.configError }) }),
+              { type: 'emitConfigError', params: ({ context, event }) => ({ index: context.next, message: event.configError! }) },
+            ],
+          },
+          {
+          guard: 'isInit',
+          target: 'Initializing',
           actions: [
             assign({
               containers: ({ context, event }) =>
                 withContainer(context, context.next, {
-                  state: 'running', reason: undefined, message: undefined, started: true,
-                  ready: cur(context).readyAfterMs === 0, startedAt: event.now, containerID: event.containerID,
-                  exitAfterMs: event.plan.exitAfterMs, exitCodePlanned: event.plan.exitCode, stopMs: event.plan.stopMs,
+                  state: 'running', reason: undefined, message: undefined, started: false, ready: false, startedAt: event.now, containerID: event.containerID,
+                  exitAfterMs: event.plan.exitAfterMs, exitCodePlanned: event.plan.exitCode, exitReasonPlanned: event.plan.exitReason, stopMs: event.plan.stopMs,
                 }),
             }),
             { type: 'emitStarted', params: ({ context, event }) => ({ index: context.next, logs: event.plan.logs, restarted: false }) },
@@ -231,80 +391,64 @@ export const podMachine = setup({
               delay: ({ context }) => cur(context).exitAfterMs ?? 2 ** 31,
               id: 'container.exited',
             }),
-            raise(({ context }) => ({ type: 'container.ready' as const, now: 0, index: context.next }), {
-              delay: ({ context }) => cur(context).readyAfterMs || 2 ** 31,
-              id: 'container.ready',
+          ],
+          },
+          {
+          target: 'Preparing',
+          actions: [
+            assign({
+              containers: ({ context, event }) =>
+                withContainer(context, context.next, {
+                  state: 'running', reason: undefined, message: undefined, started: !cur(context).probed,
+                  ready: !cur(context).probed, startedAt: event.now, containerID: event.containerID,
+                  exitAfterMs: event.plan.exitAfterMs, exitCodePlanned: event.plan.exitCode, exitReasonPlanned: event.plan.exitReason, stopMs: event.plan.stopMs,
+                }),
+            }),
+            { type: 'emitStarted', params: ({ context, event }) => ({ index: context.next, logs: event.plan.logs, restarted: false }) },
+            raise(({ context }) => ({ type: 'container.exited' as const, now: 0, index: context.next }), {
+              delay: ({ context }) => cur(context).exitAfterMs ?? 2 ** 31,
+              id: 'container.exited',
             }),
             assign({ next: ({ context }) => context.next + 1 }),
           ],
-        },
+          },
+        ],
       },
     },
+    ConfigError: {
+      entry: raise({ type: 'config.retry', now: 0 }, { delay: CONFIG_RETRY_MS, id: 'config.retry' }),
+      on: { 'config.retry': { target: 'Creating' } },
+    },
+    Initializing: {
+      on: {
+        ...proberHandlers,
+        'container.exited': [
+          {
+            guard: 'initSucceeded',
+            target: 'Preparing',
+            actions: [
+              { type: 'emitExited', params: ({ event }) => ({ index: event.index }) },
+              markExited,
+              assign({ next: ({ context }) => context.next + 1 }),
+            ],
+          },
+          {
+            guard: 'initFailedForGood',
+            target: 'InitFailed',
+            actions: [{ type: 'emitExited', params: ({ event }) => ({ index: event.index }) }, markExited],
+          },
+          { actions: [{ type: 'emitExited', params: ({ event }) => ({ index: event.index }) }, markExited, ...restartAfterExit] },
+        ],
+        'container.restart': restartHandler,
+      },
+    },
+    InitFailed: {},
     Running: {
       always: { guard: 'allTerminatedForGood', target: 'Completed' },
       on: {
-        'container.ready': {
-          actions: assign({ containers: ({ context, event }) => withContainer(context, event.index, { ready: context.containers[event.index]!.state === 'running' }) }),
-        },
-        'container.exited': {
-          actions: [
-            assign({
-              containers: ({ context, event }) => {
-                const c = context.containers[event.index]!;
-                const code = c.exitCodePlanned;
-                return withContainer(context, event.index, {
-                  state: 'terminated', ready: false, started: false, finishedAt: event.now, exitCode: code,
-                  reason: code === 0 ? 'Completed' : 'Error',
-                });
-              },
-            }),
-            // Restart per policy: the first restart is immediate, then 10s, 20s, ... 5 min.
-            raise(({ event }) => ({ type: 'container.restart' as const, now: 0, index: event.index, plan: { exitCode: 0, logs: [], stopMs: 0 }, containerID: '' }), {
-              delay: ({ context, event }) => {
-                const c = context.containers[event.index]!;
-                return shouldRestart(context.restartPolicy, c.exitCode ?? 0) ? c.backoffMs : 2 ** 31;
-              },
-              id: 'container.restart',
-            }),
-            assign({
-              containers: ({ context, event }) => {
-                const c = context.containers[event.index]!;
-                if (!shouldRestart(context.restartPolicy, c.exitCode ?? 0) || c.backoffMs === 0) return context.containers;
-                return withContainer(context, event.index, {
-                  last: { exitCode: c.exitCode ?? 0, reason: c.reason ?? 'Completed', startedAt: c.startedAt ?? event.now, finishedAt: event.now, containerID: c.containerID ?? '' },
-                  state: 'waiting', reason: 'CrashLoopBackOff', message: `back-off ${c.backoffMs / 1000}s restarting failed container=${c.name}`,
-                });
-              },
-            }),
-            {
-              type: 'emitBackOff',
-              params: ({ event }) => ({ index: event.index }),
-            },
-          ],
-        },
-        'container.restart': {
-          actions: [
-            assign({
-              containers: ({ context, event }) => {
-                const c = context.containers[event.index]!;
-                const last = c.state === 'terminated'
-                  ? { exitCode: c.exitCode ?? 0, reason: c.reason ?? 'Completed', startedAt: c.startedAt ?? event.now, finishedAt: c.finishedAt ?? event.now, containerID: c.containerID ?? '' }
-                  : c.last;
-                return withContainer(context, event.index, {
-                  state: 'running', reason: undefined, message: undefined, started: true, ready: c.readyAfterMs === 0,
-                  restartCount: c.restartCount + 1, startedAt: event.now, containerID: event.containerID, last,
-                  exitAfterMs: event.plan.exitAfterMs, exitCodePlanned: event.plan.exitCode, stopMs: event.plan.stopMs,
-                  backoffMs: c.backoffMs === 0 ? BACKOFF_INITIAL_MS : Math.min(c.backoffMs * 2, BACKOFF_MAX_MS),
-                });
-              },
-            }),
-            { type: 'emitStarted', params: ({ event }) => ({ index: event.index, logs: event.plan.logs, restarted: true }) },
-            raise(({ event }) => ({ type: 'container.exited' as const, now: 0, index: event.index }), {
-              delay: ({ context, event }) => context.containers[event.index]!.exitAfterMs ?? 2 ** 31,
-              id: 'container.exited',
-            }),
-          ],
-        },
+        ...proberHandlers,
+        'container.exited': { actions: [{ type: 'emitExited', params: ({ event }) => ({ index: event.index }) }, markExited, ...restartAfterExit] },
+        'container.restart': restartHandler,
       },
     },
     Completed: {},
@@ -322,7 +466,7 @@ export const podMachine = setup({
               context.containers.map((c) =>
                 c.state === 'running'
                   ? { ...c, state: 'terminated' as const, ready: false, started: false, finishedAt: event.now,
-                      exitCode: c.stopMs === 'grace' ? 137 : 0, reason: c.stopMs === 'grace' ? 'Error' : 'Completed' }
+                      exitCode: c.stopMs === 'grace' && c.stopMs !== undefined ? 137 : 0, reason: c.stopMs === 'grace' ? 'Error' : 'Completed' }
                   : c,
               ),
           }),
