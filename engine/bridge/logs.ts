@@ -6,10 +6,12 @@ import type { Pod } from '../api/core-v1.ts';
 import type { Engine } from '../engine.ts';
 import { badRequest } from '../apiserver/status.ts';
 import type { BridgeResponse } from './http.ts';
+import { flushPod } from '../kubelet/processes.ts';
 
 type LogEntry = string | { time?: string; line?: string; text?: string };
 
 function lines(engine: Engine, pod: Pod, container: string, previous: boolean): { time?: string; text: string }[] {
+  flushPod(engine.store, pod.metadata.uid!, engine.clock.now());
   const rec = engine.store.getRecord<LogEntry[] | string>(`logs/${pod.metadata.uid}/${container}${previous ? '/previous' : ''}`);
   if (rec === undefined) return [];
   if (typeof rec === 'string') return rec.split('\n').filter((l, i, a) => i < a.length - 1 || l !== '').map((text) => ({ text }));

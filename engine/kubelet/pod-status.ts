@@ -52,7 +52,7 @@ function containerStatus(pod: Pod, c: ContainerCtx): ContainerStatus {
   if (id) s.containerID = id;
   if (s.state?.waiting?.reason === 'CrashLoopBackOff' && s.state.waiting.message) s.state.waiting.message += ` pod=${podDesc(pod)}`;
   if (s.state?.waiting?.reason === 'ImagePullBackOff') s.state.waiting.message = `Back-off pulling image "${c.image}"`;
-  const spec = pod.spec.containers.find((x) => x.name === c.name);
+  const spec = (c.init ? pod.spec.initContainers ?? [] : pod.spec.containers).find((x) => x.name === c.name);
   if (spec?.volumeMounts?.length)
     s['volumeMounts'] = spec.volumeMounts.map((m) => ({ ...m, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}) }));
   return s;
@@ -61,7 +61,11 @@ function containerStatus(pod: Pod, c: ContainerCtx): ContainerStatus {
 /** getPhase: Pending while any container has never started; Running/Succeeded/Failed after. */
 export function podPhase(pod: Pod, ctx: PodCtx): NonNullable<PodStatus['phase']> {
   let running = 0, stopped = 0, succeeded = 0, waiting = 0;
-  for (const c of ctx.containers) {
+  const inits = ctx.containers.filter((c) => c.init);
+  // An init container that failed for good fails the pod; one still to finish keeps it Pending.
+  if (ctx.restartPolicy === 'Never' && inits.some((c) => c.state === 'terminated' && (c.exitCode ?? 0) !== 0)) return 'Failed';
+  if (inits.some((c) => !(c.state === 'terminated' && (c.exitCode ?? 0) === 0))) return 'Pending';
+  for (const c of ctx.containers.filter((x) => !x.init)) {
     if (c.state === 'running') running++;
     else if (c.state === 'terminated') {
       stopped++;
@@ -93,15 +97,19 @@ export function podStatus({ pod, ctx, state, hostIP, podIP, now }: StatusInput):
   const prev = pod.status?.conditions;
   const phase = podPhase(pod, ctx);
   const terminal = phase === 'Succeeded' || phase === 'Failed';
-  const unready = ctx.containers.filter((c) => !c.ready).map((c) => c.name);
-  const allReady = unready.length === 0 && ctx.containers.length > 0;
+  const apps = ctx.containers.filter((c) => !c.init);
+  const inits = ctx.containers.filter((c) => c.init);
+  const unready = apps.filter((c) => !c.ready).map((c) => c.name);
+  const allReady = unready.length === 0 && apps.length > 0;
+  const incomplete = inits.filter((c) => !(c.state === 'terminated' && (c.exitCode ?? 0) === 0)).map((c) => c.name);
+  const initialized = incomplete.length === 0 || (phase === 'Succeeded');
   const sandbox = ctx.sandboxAt !== undefined && state !== 'Terminated' && !terminal;
   const readyReason = terminal ? 'PodCompleted' : 'ContainersNotReady';
   const readyMsg = terminal ? undefined : `containers with unready status: [${unready.join(' ')}]`;
   const scheduled = prev?.find((c) => c.type === 'PodScheduled') ?? { type: 'PodScheduled', status: 'True' as const, lastProbeTime: null, lastTransitionTime: rfc3339(now) };
   const conditions: Condition[] = [
     cond(prev, 'PodReadyToStartContainers', sandbox, now),
-    cond(prev, 'Initialized', true, now),
+    cond(prev, 'Initialized', initialized, now, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`),
     cond(prev, 'Ready', allReady && !terminal, now, readyReason, readyMsg),
     cond(prev, 'ContainersReady', allReady && !terminal, now, readyReason, readyMsg),
     scheduled,
@@ -112,7 +120,8 @@ export function podStatus({ pod, ctx, state, hostIP, podIP, now }: StatusInput):
     status.podIPs = [{ ip: podIP }];
   }
   status.startTime = rfc3339(ctx.admittedAt ?? now);
-  status.containerStatuses = ctx.containers.map((c) => containerStatus(pod, c));
+  if (inits.length) status.initContainerStatuses = inits.map((c) => containerStatus(pod, c));
+  status.containerStatuses = apps.map((c) => containerStatus(pod, c));
   status.qosClass = pod.status?.qosClass ?? qosClass(pod);
   return status;
 }

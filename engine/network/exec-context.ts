@@ -12,6 +12,7 @@ import { Store } from '../store/store.ts';
 import { Workspace } from '../workspace.ts';
 import { resolvConf } from './dns.ts';
 import type { Origin } from './origin.ts';
+import { filesAt } from '../kubelet/processes.ts';
 
 export type Flavour = 'busybox' | 'alpine' | 'debian';
 
@@ -195,6 +196,8 @@ export function containerShell(engine: Engine, pod: Pod, c: Container, base: She
     kubeconfig: structuredClone(base.kubeconfig),
   };
   const files = containerFiles(engine, pod, c);
+  // What the container's own process wrote (touch /tmp/healthy) is there too.
+  for (const [k, v] of filesAt(engine.store, pod.metadata.uid ?? '', c.name, engine.clock.now()) ?? []) files.set(k, v);
   const workspace = new Workspace(new Store(), (p) => files.get(p.startsWith('/') ? p : `/${p}`));
   const ctx: ContainerContext = { engine, pod, container: c, flavour: imageFlavour(c.image), tools: imageTools(c.image) };
   contexts.set(state, ctx);

@@ -9,6 +9,7 @@ import { resourceKey } from '../../apiserver/registry.ts';
 import { badRequest } from '../../apiserver/status.ts';
 import { CommandError, type Command, type CommandContext } from '../command.ts';
 import { kindPrefix, resolveArgs } from '../resource-args.ts';
+import { flushPod } from '../../kubelet/processes.ts';
 
 const USAGE = `expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command`;
 
@@ -39,6 +40,8 @@ type LogEntry = string | { time?: string; line?: string; text?: string };
 
 export function logLines(cx: CommandContext, pod: KubeObject, container: string, previous: boolean): { time?: string; text: string }[] {
   const key = `logs/${pod.metadata.uid}/${container}${previous ? '/previous' : ''}`;
+  // Script containers' output up to now (the kubelet materialises it lazily).
+  flushPod(cx.engine.store, pod.metadata.uid!, cx.engine.clock.now());
   const rec = cx.engine.store.getRecord<LogEntry[] | string>(key);
   if (rec === undefined) return [];
   if (typeof rec === 'string') return rec.split('\n').filter((l, i, a) => i < a.length - 1 || l !== '').map((text) => ({ text }));
