@@ -125,3 +125,22 @@ describe('NetworkPolicy', () => {
     expect(get(e, client, 'http://web/')).to.include({ ok: false, error: 'dnstimeout' });
   });
 });
+
+describe('traffic generator', () => {
+  it('sends rps requests per virtual second to the Service and stops on 0', async () => {
+    const { setGenerator, generatorState } = await import('../../../engine/network/traffic-generator.ts');
+    const { e } = setup(2);
+    setGenerator(e, { namespace: 'default', service: 'web' }, 10);
+    e.advance(2000);
+    const g = generatorState(e)!;
+    expect(g.ok + g.failed).to.be.within(19, 23);
+    expect(g.failed).to.equal(0);
+    const t = readTraffic(e);
+    expect(Object.keys(t.edges)).to.have.length(2);
+    setGenerator(e, undefined, 0);
+    const before = generatorState(e)!.ok;
+    e.advance(2000);
+    expect(generatorState(e)!.ok).to.equal(before);
+    expect(e.settle()).to.be.below(60_000);
+  });
+});
