@@ -4,6 +4,7 @@
 import type { Engine } from '../engine.ts';
 import { createCronJobController } from './cronjob.ts';
 import { createJobController } from './job.ts';
+import { createHorizontalPodAutoscalerController } from './horizontal-pod-autoscaler.ts';
 import { createPersistentVolumeBinder } from './persistentvolume-binder.ts';
 import { createStatefulSetController } from './statefulset.ts';
 import { createTTLAfterFinishedController } from './ttl-after-finished.ts';
@@ -14,4 +15,5 @@ export function hostWorkloadControllers(engine: Engine): void {
   engine.host(createTTLAfterFinishedController(), 'kube-controller-manager');
   engine.host(createStatefulSetController(), 'kube-controller-manager');
   engine.host(createPersistentVolumeBinder(engine.store), 'kube-controller-manager');
+  engine.host(createHorizontalPodAutoscalerController(engine), 'kube-controller-manager');
 }

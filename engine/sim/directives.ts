@@ -7,6 +7,7 @@ import { ApiError } from '../apiserver/status.ts';
 import type { BuiltinHost } from '../shell/builtins/builtin.ts';
 import type { CommandIO } from '../shell/command-io.ts';
 import { parseDuration } from './duration.ts';
+import { loadDirective } from '../metrics/load-directive.ts';
 
 export const SIM_USAGE = `Usage:
   sim advance DURATION              let virtual time pass (30s, 5m, 1h)
@@ -15,6 +16,7 @@ export const SIM_USAGE = `Usage:
   sim node add NAME [--cpu N] [--memory Q] [--labels k=v,...]
   sim node stop|start|remove NAME   a node's kubelet stops or starts; remove deletes the node
   sim component stop|start NAME     apiserver, etcd, scheduler, controller-manager, ...
+  sim load TYPE/NAME CPU [-n NS]    drive CPU load at a workload (500m, 2; 0 stops)
 `;
 
 function fail(io: CommandIO, msg: string): number {
@@ -76,6 +78,12 @@ export async function simDirective(args: string[], io: CommandIO, host: BuiltinH
         const name = resolveComponentName(typed);
         if (!name) return fail(io, `component: unknown component "${typed}" (etcd, apiserver, scheduler, controller-manager, cloud-controller-manager)`);
         setComponent(engine, name, action);
+        engine.runUntilQuiet();
+        return 0;
+      }
+      case 'load': {
+        const err = loadDirective(engine, rest);
+        if (err) return fail(io, err);
         engine.runUntilQuiet();
         return 0;
       }

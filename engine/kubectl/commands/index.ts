@@ -27,6 +27,8 @@ import { expose } from './expose.ts';
 import { portForward } from './port-forward.ts';
 import { explain } from './explain.ts';
 import { auth } from './auth.ts';
+import { autoscale } from './autoscale.ts';
+import { top } from './top.ts';
 
 export const COMMANDS: Command[] = [
   create,
@@ -59,4 +61,6 @@ export const COMMANDS: Command[] = [
   portForward,
   auth,
   apiVersions,
+  autoscale,
+  top,
 ];

@@ -10,6 +10,7 @@ import { columns as service } from './service.ts';
 import { controllerrevisions, cronjobs, jobs, persistentvolumeclaims, persistentvolumes, statefulsets, storageclasses } from './workloads.ts';
 import { configmaps, endpoints, generic, secrets, serviceaccounts } from './simple.ts';
 import { endpointslices, ingressclasses, ingresses, networkpolicies } from './network.ts';
+import { hpas } from './hpa.ts';
 
 const BY_RESOURCE: Record<string, Column[]> = {
   pods: pod as Column[],
@@ -34,6 +35,7 @@ const BY_RESOURCE: Record<string, Column[]> = {
   'ingresses.networking.k8s.io': ingresses,
   'ingressclasses.networking.k8s.io': ingressclasses,
   'networkpolicies.networking.k8s.io': networkpolicies,
+  'horizontalpodautoscalers.autoscaling': hpas as Column[],
 };
 
 export function columnsFor(resource: string): Column[] {
