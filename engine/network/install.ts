@@ -8,7 +8,7 @@ import type { Engine } from '../engine.ts';
 import { createApiserverEndpoints } from './apiserver-endpoints.ts';
 import { createIngressController, INGRESS_COMPONENT } from './ingress-controller.ts';
 import { syncKubeProxies } from './kube-proxy.ts';
-import { createTrafficGenerator, GENERATOR_COMPONENT } from './traffic-generator.ts';
+import { generatorState, setGenerator } from './traffic-generator.ts';
 
 const installed = new WeakSet<Engine>();
 
@@ -20,10 +20,14 @@ export function installNetwork(engine: Engine): void {
   engine.host(createServiceLBController(), 'cloud-controller-manager');
   engine.host(createApiserverEndpoints(), 'kube-apiserver');
   engine.host(createIngressController(), INGRESS_COMPONENT);
-  engine.host(createTrafficGenerator(engine), GENERATOR_COMPONENT);
   syncKubeProxies(engine);
   engine.store.watch((e) => {
     if (e.type !== 'MODIFIED') syncKubeProxies(engine);
   }, 'nodes');
-  engine.onLoad(() => syncKubeProxies(engine));
+  engine.onLoad(() => {
+    syncKubeProxies(engine);
+    // The page's traffic generator is hosted only while it runs (a restored one resumes).
+    const g = generatorState(engine);
+    if (g && g.rps > 0) setGenerator(engine, { namespace: g.namespace, service: g.service }, g.rps);
+  });
 }
