@@ -7,6 +7,7 @@ import { CONTROL_PLANE, setComponent, type ControlPlaneComponent } from '../comp
 import type { ActionResult, NodeAction, SchedulingVerdicts } from '../engine-api.ts';
 import type { Engine } from '../engine.ts';
 import { readResult } from '../scheduler/results.ts';
+import { FILTERS } from '../scheduler/scheduler.ts';
 import { addNode, removeNode, setNodeKubelet, type AddNodeOptions } from './nodes.ts';
 
 
@@ -92,7 +93,10 @@ export function schedulingVerdicts(engine: Engine, podUid: string): SchedulingVe
   const nodes: SchedulingVerdicts['nodes'] = {};
   for (const [name, n] of Object.entries(r.nodes))
     nodes[name] = {
-      filters: n.filters.map((f) => ({ plugin: f.plugin, code: f.status.code, ...(f.status.code === 'Success' ? {} : { reasons: [...f.status.reasons] }) })),
+      filters: [
+        ...FILTERS.slice(0, n.passed).map((f) => ({ plugin: f.name, code: 'Success' as const })),
+        ...n.filters.map((f) => ({ plugin: f.plugin, code: f.status.code, ...(f.status.code === 'Success' ? {} : { reasons: [...f.status.reasons] }) })),
+      ],
       ...(n.scores ? { scores: { ...n.scores }, total: n.total ?? 0 } : {}),
     };
   return { pod: r.pod, at: r.at, nodes, ...(r.selected ? { selected: r.selected } : {}), ...(r.message ? { message: r.message } : {}) };

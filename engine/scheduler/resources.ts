@@ -59,8 +59,19 @@ function addInto(acc: Resources, r: Resources): void {
   for (const [k, v] of Object.entries(r)) acc[k] = (acc[k] ?? 0) + v;
 }
 
+/** Stored pods are frozen: their requests never change, so compute them once per object. */
+const requestsCache = new WeakMap<Pod, Resources>();
+const nonZeroCache = new WeakMap<Pod, { cpu: number; memory: number }>();
+
 /** PodRequests: Σ app containers, raised to the largest init container, plus overhead; pods = 1. */
 export function podRequests(pod: Pod): Resources {
+  if (!Object.isFrozen(pod)) return computeRequests(pod);
+  let r = requestsCache.get(pod);
+  if (!r) requestsCache.set(pod, (r = Object.freeze(computeRequests(pod)) as Resources));
+  return r;
+}
+
+function computeRequests(pod: Pod): Resources {
   const sum = emptyResources();
   for (const c of pod.spec.containers ?? []) addInto(sum, containerRequests(c));
   for (const c of pod.spec.initContainers ?? []) {
@@ -77,6 +88,13 @@ export const DEFAULT_MILLI_CPU_REQUEST = 100;
 export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
 
 export function podNonZeroRequests(pod: Pod): { cpu: number; memory: number } {
+  if (!Object.isFrozen(pod)) return computeNonZero(pod);
+  let r = nonZeroCache.get(pod);
+  if (!r) nonZeroCache.set(pod, (r = Object.freeze(computeNonZero(pod))));
+  return r;
+}
+
+function computeNonZero(pod: Pod): { cpu: number; memory: number } {
   let cpu = 0;
   let memory = 0;
   for (const c of pod.spec.containers ?? []) {

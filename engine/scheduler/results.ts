@@ -5,8 +5,10 @@ import type { Store } from '../store/store.ts';
 import type { Status } from './framework.ts';
 
 export interface NodeResult {
-  /** Filter verdicts in plugin order, up to the first failure (upstream stops there). */
+  /** The failing filter's verdict, if any (upstream stops at the first failure). */
   filters: { plugin: string; status: Status }[];
+  /** How many filters (in profile order) passed before that. */
+  passed: number;
   scores?: Record<string, number>;
   total?: number;
 }
@@ -17,7 +19,11 @@ export interface SchedulingResult {
   nodes: Record<string, NodeResult>;
   selected?: string;
   message?: string;
+  /** Nodes evaluated but not kept (only the first MAX_RECORDED_NODES are, to bound memory). */
+  omitted?: number;
 }
+
+export const MAX_RECORDED_NODES = 100;
 
 export const resultKey = (podUID: string) => `scheduler/results/${podUID}`;
 

@@ -26,7 +26,7 @@ import { plugin as podTopologySpread } from './plugins/pod-topology-spread.ts';
 import { plugin as taintToleration } from './plugins/taint-toleration.ts';
 import { plugin as volumeBinding } from './plugins/volume-binding.ts';
 import { holdsResources, nodeAllocatable, podNonZeroRequests, podRequests, emptyResources, type Resources } from './resources.ts';
-import { recordResult, type NodeResult } from './results.ts';
+import { MAX_RECORDED_NODES, recordResult, type NodeResult } from './results.ts';
 
 export const NAME = 'default-scheduler';
 export const SCHEDULED = 'Scheduled';
@@ -51,6 +51,12 @@ export function numFeasibleNodesToFind(numNodes: number): number {
   const pct = Math.max(5, 50 - Math.floor(numNodes / 125));
   return Math.max(100, Math.floor((numNodes * pct) / 100));
 }
+
+const EMPTY: Resources = Object.freeze(emptyResources()) as Resources;
+const EMPTY_NZ = Object.freeze({ cpu: 0, memory: 0 });
+
+/** Parsed allocatable by stored Node (frozen objects: identity is a version). */
+const allocatableCache = new WeakMap<Node, Resources>();
 
 interface Counted {
   node: string;
@@ -126,11 +132,14 @@ export class NodeUsage {
 
   nodeInfo(node: Node): NodeInfo {
     const u = this.byNode.get(node.metadata.name!);
+    let allocatable = allocatableCache.get(node);
+    if (!allocatable) allocatableCache.set(node, (allocatable = nodeAllocatable(node)));
     return {
       node,
-      allocatable: nodeAllocatable(node),
-      requested: u ? { ...u.requested } : emptyResources(),
-      nonZeroRequested: u ? { ...u.nz } : { cpu: 0, memory: 0 },
+      allocatable,
+      // Shared, not copied: plugins only read them (preemption builds its own copies).
+      requested: u ? u.requested : EMPTY,
+      nonZeroRequested: u ? u.nz : EMPTY_NZ,
       ...(u?.ports.size ? { usedPorts: new Set(u.ports.keys()) } : {}),
     };
   }
@@ -140,7 +149,7 @@ export function createScheduler(store: Store): Controller {
   const allPending = (): string[] => (store.byIndex('pods', NODE_INDEX, '') as Pod[]).filter(isPending).map(keyOf).sort();
   const usage = new NodeUsage();
   usage.rebuild(store);
-  const state = { nextStart: 0 };
+  const state: SchedulerState = { nextStart: 0, nodes: undefined };
   return {
     name: NAME,
     watches: [
@@ -161,9 +170,16 @@ export function createScheduler(store: Store): Controller {
           return [];
         },
       },
-      { resource: 'nodes', map: () => allPending() },
+      {
+        resource: 'nodes',
+        map: () => {
+          state.nodes = undefined;
+          return allPending();
+        },
+      },
     ],
     resync: () => {
+      state.nodes = undefined;
       usage.rebuild(store);
       return allPending();
     },
@@ -188,26 +204,37 @@ function newCycle(cx: ReconcileContext, nodes: Node[], usage: NodeUsage): Cycle 
 function runFilters(pod: Pod, info: NodeInfo, cycle: Cycle, r?: NodeResult): Status {
   for (const f of FILTERS) {
     const s = f.filter(pod, info, cycle);
-    r?.filters.push({ plugin: f.name, status: s });
-    if (s.code !== 'Success') return s;
+    if (s.code !== 'Success') {
+      r?.filters.push({ plugin: f.name, status: s });
+      return s;
+    }
+    if (r) r.passed++;
   }
   return { code: 'Success' };
 }
 
-function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage, state: { nextStart: number }): Result {
+interface SchedulerState {
+  nextStart: number;
+  /** The node list (the snapshot), kept until a node event; listing 5,000 nodes per pod would dominate. */
+  nodes: Node[] | undefined;
+}
+
+function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage, state: SchedulerState): Result {
   const { namespace, name } = splitKey(key);
   const pod = cx.api.tryGet<Pod>('pods', namespace, name);
   if (!pod || !isPending(pod)) return;
-  const nodes = cx.api.list<Node>('nodes');
+  const nodes = (state.nodes ??= cx.api.list<Node>('nodes'));
   const cycle = newCycle(cx, nodes, usage);
   const results: Record<string, NodeResult> = {};
-  const record = (extra: { selected?: string; message?: string }) =>
-    recordResult(cx.store, pod.metadata.uid!, { pod: key, at: cx.clock.now(), nodes: results, ...extra });
+  const record = (extra: { selected?: string; message?: string }) => {
+    const omitted = Math.max(0, nodes.length - MAX_RECORDED_NODES);
+    recordResult(cx.store, pod.metadata.uid!, { pod: key, at: cx.clock.now(), nodes: results, ...(omitted ? { omitted } : {}), ...extra });
+  };
 
   for (const f of FILTERS) {
     const s = f.preFilter?.(pod, cycle);
     if (!s || s.code === 'Success') continue;
-    for (const n of nodes) results[n.metadata.name!] = { filters: [{ plugin: f.name, status: s }] };
+    for (const n of nodes.slice(0, MAX_RECORDED_NODES)) results[n.metadata.name!] = { filters: [{ plugin: f.name, status: s }], passed: 0 };
     const message = fitErrorMessage(nodes.length, [], preemptionMessage(nodes.length, nodes.map(() => NO_PREEMPTION_VICTIMS)), s.reasons.join(', '));
     return fail(pod, message, cx, record);
   }
@@ -220,8 +247,8 @@ function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage, state:
   let processed = 0;
   for (; processed < nodes.length && feasible.length < want; processed++) {
     const info = usage.nodeInfo(nodes[(start + processed) % nodes.length]!);
-    const r: NodeResult = { filters: [] };
-    results[info.node.metadata.name!] = r;
+    const r: NodeResult = { filters: [], passed: 0 };
+    if (processed < MAX_RECORDED_NODES) results[info.node.metadata.name!] = r;
     const s = runFilters(pod, info, cycle, r);
     if (s.code === 'Success') feasible.push(info);
     else failures.push({ info, status: s });
@@ -243,9 +270,11 @@ function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage, state:
       scores[p.name] = perPlugin[k]![i]!;
       totals[i]! += perPlugin[k]![i]! * p.weight;
     });
-    const r = results[info.node.metadata.name!]!;
-    r.scores = scores;
-    r.total = totals[i]!;
+    const r = results[info.node.metadata.name!];
+    if (r) {
+      r.scores = scores;
+      r.total = totals[i]!;
+    }
   });
   let best = 0;
   let ties = 0;

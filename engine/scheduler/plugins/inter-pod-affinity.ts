@@ -63,6 +63,12 @@ function prepare(pod: Pod, cycle: Cycle): Prepared {
   const req = a.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
   const anti = a.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
   const p: Prepared = { affinity: req.map(() => new Set()), anyAffinityMatch: false, antiAffinity: anti.map(() => new Set()), existing: new Set() };
+  const withAnti = (cycle.memo.get('antiAffinityPods') as (() => readonly Pod[]) | undefined)?.() ?? [];
+  // Most pods have no terms and no pod around them has anti-affinity: skip the node index then.
+  if (!req.length && !anti.length && !withAnti.length) {
+    cycle.memo.set(name, p);
+    return p;
+  }
   const nodeLabels = new Map(cycle.nodes.map((n) => [n.metadata.name!, n.metadata.labels ?? {}]));
   if (req.length || anti.length) {
     for (const q of cycle.boundPods()) {
@@ -77,7 +83,6 @@ function prepare(pod: Pod, cycle: Cycle): Prepared {
       });
     }
   }
-  const withAnti = (cycle.memo.get('antiAffinityPods') as (() => readonly Pod[]) | undefined)?.() ?? [];
   for (const q of withAnti) {
     for (const t of affinityOf(q).podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []) {
       if (!termMatches(t, q, pod)) continue;
