@@ -12,6 +12,12 @@ import { createCronJob } from './create-cronjob.ts';
 import { createDeployment } from './create-deployment.ts';
 import { createJob } from './create-job.ts';
 import { createNamespace } from './create-namespace.ts';
+import { createIngress } from './create-ingress.ts';
+import { createPdb, createPriorityClass, createQuota } from './create-misc.ts';
+import { createClusterRole, createClusterRoleBinding, createRole, createRoleBinding } from './create-rbac.ts';
+import { createSecret } from './create-secret.ts';
+import { createService } from './create-service.ts';
+import { createServiceAccount } from './create-serviceaccount.ts';
 import { readManifestArgs } from './manifest-args.ts';
 
 export const create: Command = {
@@ -27,7 +33,24 @@ export const create: Command = {
     { name: 'windows-line-endings', type: 'bool' },
     ...MUTATION_FLAGS,
   ],
-  subcommands: [createDeployment, createNamespace, createConfigMap, createJob, createCronJob],
+  subcommands: [
+    createDeployment,
+    createNamespace,
+    createConfigMap,
+    createJob,
+    createCronJob,
+    createSecret,
+    createService,
+    createServiceAccount,
+    createRole,
+    createClusterRole,
+    createRoleBinding,
+    createClusterRoleBinding,
+    createQuota,
+    createPriorityClass,
+    createIngress,
+    createPdb,
+  ],
   run,
 };
 
