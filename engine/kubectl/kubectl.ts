@@ -7,6 +7,12 @@ import { FlagError, Flags, GLOBAL_FLAGS, parseFlags, type FlagSpec } from './fla
 import { ALL_COMMANDS, ROOT_HELP, suggestionsFor } from './help.ts';
 import { errorText } from './server-errors.ts';
 import { COMMANDS } from './commands/index.ts';
+import HELP from './help/help-text.json' with { type: 'json' };
+
+/** kubectl's own --help text for a command path (`kubectl create deployment`). */
+export function helpText(path: string): string | undefined {
+  return (HELP as Record<string, string>)[path.replace(/^kubectl ?/, '')];
+}
 
 /** Runs `kubectl <argv...>` (argv without the leading "kubectl"). */
 export async function kubectl(argv: readonly string[], env: KubectlEnv): Promise<number> {
@@ -26,6 +32,13 @@ export async function kubectl(argv: readonly string[], env: KubectlEnv): Promise
       io.out(ROOT_HELP);
       return 0;
     }
+    if (first === 'help') {
+      // `kubectl help get`: the same text as `kubectl get --help`.
+      const rest2 = rest.filter((a) => a !== 'help');
+      const target = rest2.length ? findCommand(root, rest2) : undefined;
+      io.out(target && target.command !== root ? helpText(target.path) ?? '' : ROOT_HELP);
+      return 0;
+    }
     if (ALL_COMMANDS.includes(first)) {
       io.err(`error: "kubectl ${first}" is not available in kubeplay yet\n`);
       return 1;
@@ -43,9 +56,17 @@ export async function kubectl(argv: readonly string[], env: KubectlEnv): Promise
     return 1;
   }
   const cx = new CommandContext(env, flags, path);
+  if (flags.bool('help')) {
+    io.out(helpText(path) ?? `${path}: no help text in kubeplay\n`);
+    return 0;
+  }
   if (!command.run) {
-    // A command group (`kubectl config`, `kubectl create` without -f handled in create).
-    io.err(`error: unknown command "${flags.args[0] ?? ''}" for "${path}"\n`);
+    // A command group (`kubectl config`, `kubectl auth`): its help, or cobra's unknown command.
+    if (flags.args.length === 0) {
+      io.out(helpText(path) ?? '');
+      return 0;
+    }
+    io.err(`error: unknown command "${flags.args[0]}"\nSee '${path} -h' for help and examples\n`);
     return 1;
   }
   try {
