@@ -192,5 +192,20 @@ try {
   report('(c) 1,000-replica Deployment to all Running (fast-forward)', `n/a (engine error: ${error.message})`, '<= 2000 ms');
 }
 
+// ---- (d) 10,000 replicas, engine level, heap per pod ------------------------------------------
+{
+  const name = '(d) 10,000-replica Deployment to all Running (engine)';
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/engine-replicas.ts', '10000', '--json'], {
+    cwd: join(dirname(fileURLToPath(import.meta.url)), '..'), encoding: 'utf8', timeout: 300_000,
+  });
+  const line = (r.stdout ?? '').trim().split('\n').pop() ?? '';
+  try {
+    const d = JSON.parse(line);
+    report(name, `${d.wallMs} ms`, '<= 3000 ms', `[${d.running}/${d.replicas} Running on ${Math.ceil(d.replicas / 110)}+ workers; ${(d.heapPerPod / 1024).toFixed(1)} KiB heap per pod]`);
+  } catch {
+    report(name, `n/a (${r.error?.message ?? (r.stderr ?? '').trim().split('\n').pop() ?? 'no output'})`, '<= 3000 ms');
+  }
+}
+
 console.log('\nsummary');
 for (const f of figures) console.log(`  ${f.name.padEnd(60)} ${String(f.value).padEnd(12)} target ${f.target}`);
