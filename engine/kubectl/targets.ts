@@ -6,7 +6,7 @@ import { SelectorParseError } from '../api/labels.ts';
 import { resourceKey, type ResourceType } from '../apiserver/registry.ts';
 import { ApiError } from '../apiserver/status.ts';
 import { CommandError, type CommandContext } from './command.ts';
-import { readManifestArgs } from './commands/manifest-args.ts';
+import { fatalError, readManifestArgs } from './commands/manifest-args.ts';
 import { resolveArgs, ResourceArgError } from './resource-args.ts';
 import { errorText } from './server-errors.ts';
 
@@ -42,7 +42,7 @@ export function collectTargets(cx: CommandContext, opts: TargetOptions): Targets
   const out: Targets = { targets: [], errors: [] };
   if (files.length) {
     const docs = readManifestArgs(cx, files);
-    const missing = docs.errors.find((e) => e.includes('does not exist'));
+    const missing = fatalError(docs);
     if (missing) throw new CommandError(missing.replace(/^error: /, '').trimEnd());
     out.errors.push(...docs.errors);
     for (const m of docs.objects) {

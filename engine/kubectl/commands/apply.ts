@@ -10,7 +10,7 @@ import type { ManifestObject } from '../manifest.ts';
 import { dryRunOf, MUTATION_FLAGS, printMutation } from '../mutation.ts';
 import { errorText } from '../server-errors.ts';
 import { threeWayPatch } from '../three-way.ts';
-import { readManifestArgs } from './manifest-args.ts';
+import { fatalError, readManifestArgs } from './manifest-args.ts';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -53,8 +53,8 @@ async function run(cx: CommandContext): Promise<number> {
   if (files.length === 0) throw new CommandError('must specify one of -f and -k');
   const dry = dryRunOf(cx);
   const docs = readManifestArgs(cx, files);
-  if (docs.errors.some((e) => e.includes('does not exist'))) {
-    cx.err(docs.errors.find((e) => e.includes('does not exist'))!);
+  if (fatalError(docs)) {
+    cx.err(fatalError(docs)!);
     return 1;
   }
   const errors = [...docs.errors];

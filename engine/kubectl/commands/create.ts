@@ -18,7 +18,7 @@ import { createClusterRole, createClusterRoleBinding, createRole, createRoleBind
 import { createSecret } from './create-secret.ts';
 import { createService } from './create-service.ts';
 import { createServiceAccount } from './create-serviceaccount.ts';
-import { readManifestArgs } from './manifest-args.ts';
+import { fatalError, readManifestArgs } from './manifest-args.ts';
 
 export const create: Command = {
   name: 'create',
@@ -59,7 +59,7 @@ async function run(cx: CommandContext): Promise<number> {
   if (files.length === 0) throw new CommandError('must specify one of -f and -k');
   const dry = dryRunOf(cx);
   const docs = readManifestArgs(cx, files);
-  const missing = docs.errors.find((e) => e.includes('does not exist'));
+  const missing = fatalError(docs);
   if (missing) {
     cx.err(missing);
     return 1;

@@ -7,7 +7,7 @@ import { dryRunOf, MUTATION_FLAGS, printMutation } from '../mutation.ts';
 import { kindPrefix } from '../resource-args.ts';
 import { errorText } from '../server-errors.ts';
 import { LAST_APPLIED, lastAppliedJson, printWarnings, targetNamespace } from './apply.ts';
-import { readManifestArgs } from './manifest-args.ts';
+import { fatalError, readManifestArgs } from './manifest-args.ts';
 
 export const replace: Command = {
   name: 'replace',
@@ -33,7 +33,7 @@ async function run(cx: CommandContext): Promise<number> {
   if (files.length === 0) throw new CommandError('must specify one of -f and -k');
   const dry = dryRunOf(cx);
   const docs = readManifestArgs(cx, files);
-  const missing = docs.errors.find((e) => e.includes('does not exist'));
+  const missing = fatalError(docs);
   if (missing) {
     cx.err(missing);
     return 1;
