@@ -27,6 +27,7 @@ import { expose } from './expose.ts';
 import { portForward } from './port-forward.ts';
 import { explain } from './explain.ts';
 import { auth } from './auth.ts';
+import { diff } from './diff.ts';
 import { autoscale } from './autoscale.ts';
 import { top } from './top.ts';
 
@@ -63,4 +64,5 @@ export const COMMANDS: Command[] = [
   apiVersions,
   autoscale,
   top,
+  diff,
 ];
