@@ -15,6 +15,12 @@ export interface CommandIO {
    * Resolves early when cancelled.
    */
   sleep(ms: number): Promise<void>;
+  /**
+   * Opens `path` (already written to the workspace with `content`) in the page's editor and
+   * resolves with the text the learner saved, or undefined if they closed it unsaved. Only the
+   * tab provides it (kubectl edit); sessions and tests have no editor.
+   */
+  openEditor?(path: string, content: string): Promise<string | undefined>;
 }
 
 /** Collects output into a string (for `$(...)`, pipes, tests). */

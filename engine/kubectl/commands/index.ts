@@ -28,6 +28,7 @@ import { portForward } from './port-forward.ts';
 import { explain } from './explain.ts';
 import { auth } from './auth.ts';
 import { diff } from './diff.ts';
+import { edit } from './edit.ts';
 import { autoscale } from './autoscale.ts';
 import { top } from './top.ts';
 
@@ -65,4 +66,5 @@ export const COMMANDS: Command[] = [
   autoscale,
   top,
   diff,
+  edit,
 ];
