@@ -38,3 +38,30 @@ export function errorText(e: unknown, from?: ErrorSource): string {
   const msg = e instanceof Error ? e.message : String(e);
   return msg.startsWith('error: ') ? `${msg}\n` : `error: ${msg}\n`;
 }
+
+/** An error a multi-object command collected: text already formatted, or an error to format. */
+export type Reported = string | { error: unknown; from?: ErrorSource };
+
+/**
+ * Prints collected errors as kubectl's CheckErr does: one error alone in its standard form
+ * (`The Service "x" is invalid: ...`), several as an aggregate — each API error as
+ * `Error from server (Reason): <message>` with the server's one-line message, others bare.
+ */
+export function reportErrors(err: (s: string) => void, items: readonly Reported[]): void {
+  if (items.length === 1) {
+    const only = items[0]!;
+    err(typeof only === 'string' ? only : errorText(only.error, only.from));
+    return;
+  }
+  for (const it of items) {
+    if (typeof it === 'string') {
+      err(it);
+      continue;
+    }
+    if (it.error instanceof ApiError && it.error.status.code !== 0) {
+      const s = it.error.status;
+      const msg = it.from && it.from.source ? `error when ${it.from.verb} "${it.from.source}": ${s.message}` : s.message;
+      err(s.reason ? `Error from server (${s.reason}): ${msg}\n` : `Error from server: ${msg}\n`);
+    } else err(errorText(it.error, it.from).replace(/^error: /, ''));
+  }
+}

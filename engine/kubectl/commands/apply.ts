@@ -8,7 +8,7 @@ import { ApiError } from '../../apiserver/status.ts';
 import { CommandError, type Command, type CommandContext } from '../command.ts';
 import type { ManifestObject } from '../manifest.ts';
 import { dryRunOf, MUTATION_FLAGS, printMutation } from '../mutation.ts';
-import { errorText } from '../server-errors.ts';
+import { errorText, reportErrors, type Reported } from '../server-errors.ts';
 import { threeWayPatch } from '../three-way.ts';
 import { fatalError, readManifestArgs } from './manifest-args.ts';
 
@@ -57,12 +57,13 @@ async function run(cx: CommandContext): Promise<number> {
     cx.err(fatalError(docs)!);
     return 1;
   }
-  const errors = [...docs.errors];
+  const errors: Reported[] = [...docs.errors];
+  const serverSide = cx.flags.bool('server-side');
   for (const m of docs.objects) {
-    const e = applyOne(cx, m, dry);
+    const e = serverSide ? serverSideApply(cx, m, dry) : applyOne(cx, m, dry);
     if (e) errors.push(e);
   }
-  for (const e of errors) cx.err(e);
+  reportErrors((t) => cx.err(t), errors);
   return errors.length ? 1 : 0;
 }
 
@@ -75,13 +76,13 @@ export function targetNamespace(cx: CommandContext, m: ManifestObject): string |
   return own || cx.namespace;
 }
 
-function applyOne(cx: CommandContext, m: ManifestObject, dry: ReturnType<typeof dryRunOf>): string | undefined {
+function applyOne(cx: CommandContext, m: ManifestObject, dry: ReturnType<typeof dryRunOf>): Reported | undefined {
   const key = resourceKey(m.type);
   let ns: string | undefined;
   try {
     ns = targetNamespace(cx, m);
   } catch (e) {
-    return errorText(e);
+    return { error: e };
   }
   const obj = structuredClone(m.object);
   const name = obj.metadata.name;
@@ -97,7 +98,7 @@ function applyOne(cx: CommandContext, m: ManifestObject, dry: ReturnType<typeof 
   try {
     current = cx.api.tryGet(key, ns, name);
   } catch (e) {
-    return errorText(e, { verb: 'retrieving current configuration of', source: m.source });
+    return { error: e, from: { verb: 'retrieving current configuration of', source: m.source } };
   }
   if (!current) {
     if (dry === 'client') {
@@ -110,7 +111,7 @@ function applyOne(cx: CommandContext, m: ManifestObject, dry: ReturnType<typeof 
       printMutation(cx, r.object, 'created', dry);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      return errorText(e, { verb: 'creating', source: m.source });
+      return { error: e, from: { verb: 'creating', source: m.source } };
     }
     return undefined;
   }
@@ -142,7 +143,34 @@ function applyOne(cx: CommandContext, m: ManifestObject, dry: ReturnType<typeof 
     printMutation(cx, r.object, 'configured', dry);
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
-    return errorText(e, { verb: 'patching', source: m.source });
+    return { error: e, from: { verb: 'patching', source: m.source } };
+  }
+  return undefined;
+}
+
+/**
+ * --server-side, basic: the applied configuration creates the object when missing, else is
+ * merged into it (field ownership is not tracked). Prints `serverside-applied`.
+ */
+function serverSideApply(cx: CommandContext, m: ManifestObject, dry: ReturnType<typeof dryRunOf>): Reported | undefined {
+  const key = resourceKey(m.type);
+  try {
+    const ns = targetNamespace(cx, m);
+    const obj = structuredClone(m.object);
+    if (ns) obj.metadata.namespace = ns;
+    const name = obj.metadata.name ?? '';
+    if (!name) return `error: resource name may not be empty\n`;
+    const current = cx.api.tryGet(key, ns, name);
+    if (dry === 'client') {
+      printMutation(cx, obj, 'serverside-applied', dry);
+      return undefined;
+    }
+    const r = current ? cx.api.patch(key, ns, name, 'strategic', obj, { dryRun: dry === 'server' }) : cx.api.create(key, ns, obj, { dryRun: dry === 'server' });
+    printWarnings(cx, r.warnings);
+    printMutation(cx, r.object, 'serverside-applied', dry);
+  } catch (e) {
+    if (!(e instanceof ApiError) && !(e instanceof CommandError)) throw e;
+    return { error: e, from: { verb: 'applying', source: m.source } };
   }
   return undefined;
 }

@@ -5,7 +5,7 @@ import { resourceKey } from '../../apiserver/registry.ts';
 import { ApiError } from '../../apiserver/status.ts';
 import { CommandError, type Command, type CommandContext } from '../command.ts';
 import { dryRunOf, MUTATION_FLAGS, printMutation } from '../mutation.ts';
-import { errorText } from '../server-errors.ts';
+import { reportErrors, type Reported } from '../server-errors.ts';
 import { LAST_APPLIED, lastAppliedJson, printWarnings, targetNamespace } from './apply.ts';
 import { createConfigMap } from './create-configmap.ts';
 import { createCronJob } from './create-cronjob.ts';
@@ -64,7 +64,7 @@ async function run(cx: CommandContext): Promise<number> {
     cx.err(missing);
     return 1;
   }
-  const errors = [...docs.errors];
+  const errors: Reported[] = [...docs.errors];
   for (const m of docs.objects) {
     try {
       const ns = targetNamespace(cx, m);
@@ -80,9 +80,9 @@ async function run(cx: CommandContext): Promise<number> {
       printMutation(cx, r.object, 'created', dry);
     } catch (e) {
       if (!(e instanceof ApiError) && !(e instanceof CommandError)) throw e;
-      errors.push(errorText(e, { verb: 'creating', source: m.source }));
+      errors.push({ error: e, from: { verb: 'creating', source: m.source } });
     }
   }
-  for (const e of errors) cx.err(e);
+  reportErrors((t) => cx.err(t), errors);
   return errors.length ? 1 : 0;
 }

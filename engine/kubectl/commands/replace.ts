@@ -5,7 +5,7 @@ import { resourceKey } from '../../apiserver/registry.ts';
 import { CommandError, type Command, type CommandContext } from '../command.ts';
 import { dryRunOf, MUTATION_FLAGS, printMutation } from '../mutation.ts';
 import { kindPrefix } from '../resource-args.ts';
-import { errorText } from '../server-errors.ts';
+import { reportErrors, type Reported } from '../server-errors.ts';
 import { LAST_APPLIED, lastAppliedJson, printWarnings, targetNamespace } from './apply.ts';
 import { fatalError, readManifestArgs } from './manifest-args.ts';
 
@@ -38,7 +38,7 @@ async function run(cx: CommandContext): Promise<number> {
     cx.err(missing);
     return 1;
   }
-  const errors = [...docs.errors];
+  const errors: Reported[] = [...docs.errors];
   const force = cx.flags.bool('force');
   for (const m of docs.objects) {
     const key = resourceKey(m.type);
@@ -77,9 +77,9 @@ async function run(cx: CommandContext): Promise<number> {
       printMutation(cx, r.object, 'replaced', dry);
     } catch (e) {
       if (!(e instanceof ApiError) && !(e instanceof CommandError)) throw e;
-      errors.push(errorText(e, { verb: 'replacing', source: m.source }));
+      errors.push({ error: e, from: { verb: 'replacing', source: m.source } });
     }
   }
-  for (const e of errors) cx.err(e);
+  reportErrors((t) => cx.err(t), errors);
   return errors.length ? 1 : 0;
 }
