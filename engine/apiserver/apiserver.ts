@@ -42,6 +42,12 @@ export interface WriteOptions {
    * kubectl sends Strict unless run with --validate=warn|false.
    */
   fieldValidation?: FieldValidation;
+  /**
+   * A well-formed object built by a cluster component itself (the event recorder): skips the
+   * request-size check, the defensive copy and schema decoding, which only guard against what
+   * a client might send. Admission, defaulting and validation still run.
+   */
+  trusted?: boolean;
 }
 
 export interface DeleteOptions extends WriteOptions {
@@ -167,11 +173,11 @@ export class ApiServer {
   create<T extends KubeObject>(resource: string, namespace: string | undefined, input: T, opts: WriteOptions = {}): WriteResult<T> {
     this.checkAvailable();
     const t = this.type(resource);
-    checkRequestSize(input);
+    if (!opts.trusted) checkRequestSize(input);
     const warnings: string[] = [];
     const cx = this.context(warnings);
-    const obj = structuredClone(input) as KubeObject;
-    decode(t, obj, opts, warnings);
+    const obj = opts.trusted ? ({ ...input } as KubeObject) : (structuredClone(input) as KubeObject);
+    if (!opts.trusted) decode(t, obj, opts, warnings);
     obj.apiVersion = apiVersionOf(t);
     obj.kind = t.kind;
     const meta: ObjectMeta = (obj.metadata = { ...(obj.metadata ?? {}) });
@@ -216,7 +222,7 @@ export class ApiServer {
 
   /** Replaces an object (PUT). With metadata.resourceVersion set, it must be current. */
   update<T extends KubeObject>(resource: string, input: T, opts: WriteOptions = {}): WriteResult<T> {
-    checkRequestSize(input);
+    if (!opts.trusted) checkRequestSize(input);
     return this.write(resource, input, 'main', opts);
   }
 
@@ -378,8 +384,8 @@ export class ApiServer {
       next = { ...current, metadata: { ...current.metadata } } as KubeObject;
       if ('status' in input) next['status'] = structuredClone(input['status']);
     } else {
-      next = structuredClone(input) as KubeObject;
-      decode(t, next, opts, warnings);
+      next = opts.trusted ? ({ ...input } as KubeObject) : (structuredClone(input) as KubeObject);
+      if (!opts.trusted) decode(t, next, opts, warnings);
       next.apiVersion = apiVersionOf(t);
       next.kind = t.kind;
       // System-owned metadata cannot be changed by a client.
