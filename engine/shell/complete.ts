@@ -9,8 +9,16 @@ import { GLOBAL_FLAGS } from '../kubectl/flags.ts';
 import { BUILTINS } from './builtins/index.ts';
 import type { ShellHost } from './shell.ts';
 
-const OUTPUTS = ['json', 'jsonpath=', 'name', 'wide', 'yaml'];
-const TAKES_TYPE = new Set(['get', 'describe', 'delete', 'scale', 'explain', 'edit', 'label', 'annotate', 'patch', 'rollout', 'wait']);
+const OUTPUTS = ['custom-columns=', 'custom-columns-file=', 'go-template=', 'go-template-file=', 'json', 'jsonpath=', 'jsonpath-as-json=', 'jsonpath-file=', 'name', 'wide', 'yaml'];
+const TAKES_TYPE = new Set(['get', 'describe', 'delete', 'scale', 'explain', 'edit', 'label', 'annotate', 'patch', 'rollout', 'wait', 'set', 'autoscale', 'expose', 'taint', 'cordon', 'uncordon', 'drain']);
+/** Flag values kubectl's completion offers. */
+const FLAG_VALUES: Record<string, string[]> = {
+  '--dry-run': ['client', 'none', 'server'],
+  '--type': ['json', 'merge', 'strategic'],
+  '--cascade': ['background', 'foreground', 'orphan'],
+  '--types': ['Normal', 'Warning'],
+  '--for': ['condition=', 'create', 'delete', 'jsonpath='],
+};
 const SIM_WORDS: Record<string, string[]> = {
   '': ['advance', 'component', 'node', 'reset', 'settle'],
   node: ['add', 'remove', 'start', 'stop'],
@@ -49,6 +57,14 @@ function kubectlCandidates(args: string[], cur: string, host: ShellHost, pick: (
   if (prev === '-n' || prev === '--namespace') return pick(names(host, 'namespaces', undefined));
   if (prev === '-o' || prev === '--output') return pick(OUTPUTS);
   if (prev === '-f' || prev === '--filename') return pick(host.workspace.list().map((f) => f.name));
+  if (prev && FLAG_VALUES[prev]) return pick(FLAG_VALUES[prev]!);
+  // --flag=value forms.
+  const eq = cur.indexOf('=');
+  if (cur.startsWith('--') && eq > 0) {
+    const flag = cur.slice(0, eq);
+    const values = flag === '--output' ? OUTPUTS : flag === '--namespace' ? names(host, 'namespaces', undefined) : FLAG_VALUES[flag] ?? [];
+    return pick(values.map((v) => `${flag}=${v}`));
+  }
   // Walk subcommands by positional words.
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -78,6 +94,12 @@ function kubectlCandidates(args: string[], cur: string, host: ShellHost, pick: (
   if (command.subcommands?.length && rest.length === 0 && command.name !== 'create') return pick(command.subcommands.map((c) => c.name));
   if (command.name === 'create' && rest.length === 0) return pick((command.subcommands ?? []).map((c) => c.name));
   if (command.name === 'logs') return pick(names(host, 'pods', namespace));
+  if (command.name === 'events' && prev === '--for') return [];
+  if (command.name === 'can-i') {
+    if (rest.length === 0) return pick(['create', 'delete', 'get', 'list', 'patch', 'update', 'watch', '*']);
+    if (rest.length === 1) return pick(RESOURCE_TYPES.filter((t) => t.verbs.includes('get')).map((t) => t.plural));
+    return [];
+  }
   if (!TAKES_TYPE.has(command.name)) return [];
   if (cur.includes('/')) {
     const [typed, partial] = cur.split('/', 2) as [string, string];
