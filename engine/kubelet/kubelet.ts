@@ -22,6 +22,7 @@ import { planProcess, scriptArgv, type ProcessPlan } from './process.ts';
 import { containerEnv, containerFiles } from '../network/exec-context.ts';
 import { containerMemoryBytes } from '../containers/usage.ts';
 import { configError } from './config-refs.ts';
+import { registryUnreachable, registryUnreachableMessage } from '../faults/registry.ts';
 import { filesAt, forgetProcesses, registerProcess, stopProcess } from './processes.ts';
 import { failureThreshold, initialDelayMs, periodMs, PROBE_LABEL, probeOf, runProbe, successThreshold, type ProbeKind } from './prober.ts';
 
@@ -119,6 +120,7 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
       else if (policy === 'Never') pull = present ? 'present' : 'never';
       else if (policy === 'IfNotPresent' && present) pull = 'present';
       else pull = info ? 'pull' : 'fail';
+      if (pull === 'pull' && registryUnreachable(store)) pull = 'fail'; // fault: engine/faults/registry.ts
       const base = info ? (present ? 350 : pullDurationMs(info)) : 900;
       const pullMs = Math.round(base * (0.85 + 0.3 * cx.rng.next()));
       const probed = !!(c.readinessProbe || c.startupProbe);
@@ -332,7 +334,10 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
         break;
       case 'emitPullFailed': {
         const ref = parseImageRef(image)!;
-        containerEvent(pod, i, 'Warning', 'Failed', `Failed to pull image "${image}": ${pullErrorMessage(ref)}`, cx);
+        const why = registryUnreachable(store) && lookupImage(ref)
+          ? registryUnreachableMessage(ref, hostIP(nodeObj(cx)), 32768 + cx.rng.int(28000))
+          : pullErrorMessage(ref);
+        containerEvent(pod, i, 'Warning', 'Failed', `Failed to pull image "${image}": ${why}`, cx);
         containerEvent(pod, i, 'Warning', 'Failed', 'Error: ErrImagePull', cx);
         break;
       }
