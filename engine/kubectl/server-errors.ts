@@ -65,3 +65,21 @@ export function reportErrors(err: (s: string) => void, items: readonly Reported[
     } else err(errorText(it.error, it.from).replace(/^error: /, ''));
   }
 }
+
+/**
+ * A list by selector the server refused (a label or field selector it cannot parse): the
+ * BadRequest cli-runtime's Selector visitor rewrites as `Unable to find "<gvr>" that match
+ * label selector "...", field selector "...": <why>`.
+ */
+export function selectorListError(t: { group: string; version: string; plural: string }, labelSelector: string, fieldSelector: string, why: string): ApiError {
+  const gvr = `${t.group ? `${t.group}/` : '/'}${t.version}, Resource=${t.plural}`;
+  return new ApiError({
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message: `Unable to find ${JSON.stringify(gvr)} that match label selector ${JSON.stringify(labelSelector)}, field selector ${JSON.stringify(fieldSelector)}: ${why}`,
+    reason: 'BadRequest',
+    code: 400,
+  } as ConstructorParameters<typeof ApiError>[0]);
+}

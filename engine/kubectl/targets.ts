@@ -8,7 +8,7 @@ import { ApiError } from '../apiserver/status.ts';
 import { CommandError, type CommandContext } from './command.ts';
 import { fatalError, readManifestArgs } from './commands/manifest-args.ts';
 import { resolveArgs, ResourceArgError } from './resource-args.ts';
-import { errorText } from './server-errors.ts';
+import { errorText, selectorListError } from './server-errors.ts';
 
 export interface Target {
   type: ResourceType;
@@ -93,7 +93,8 @@ export function collectTargets(cx: CommandContext, opts: TargetOptions): Targets
       for (const o of cx.api.list(key, req.type.namespaced && !allNs ? ns : undefined, listOpts))
         out.targets.push({ type: req.type, key, namespace: o.metadata.namespace, name: o.metadata.name ?? '', object: o });
     } catch (e) {
-      if (e instanceof SelectorParseError) throw new CommandError(`unable to parse requirement: ${e.message}`);
+      if (e instanceof SelectorParseError) throw selectorListError(req.type, f.str('selector'), f.str('field-selector'), e.message);
+      if (e instanceof ApiError && e.status.reason === 'BadRequest') throw selectorListError(req.type, f.str('selector'), f.str('field-selector'), e.status.message);
       throw e;
     }
   }

@@ -98,6 +98,10 @@ function runBinding(cx: CommandContext, cluster: boolean): number {
   const f = cx.flags;
   const role = cluster ? '' : f.str('role');
   const clusterRole = f.str('clusterrole');
+  if (cluster && !f.has('clusterrole')) {
+    cx.klogFatal('required flag(s) "clusterrole" not set');
+    return 1;
+  }
   if (cluster ? !clusterRole : !!role === !!clusterRole) throw new CommandError(cluster ? 'exactly one of clusterrole must be specified' : 'exactly one of clusterrole or role must be specified');
   const subjects: Record<string, string>[] = [];
   for (const u of f.list('user')) subjects.push({ kind: 'User', apiGroup: RBAC, name: u });
@@ -114,7 +118,7 @@ function runBinding(cx: CommandContext, cluster: boolean): number {
     ...(subjects.length ? { subjects } : {}),
     roleRef: { apiGroup: RBAC, kind: role ? 'Role' : 'ClusterRole', name: role || clusterRole },
   };
-  return createGenerated(cx, cluster ? `clusterrolebindings.${RBAC}` : `rolebindings.${RBAC}`, !cluster, obj, '');
+  return createGenerated(cx, cluster ? `clusterrolebindings.${RBAC}` : `rolebindings.${RBAC}`, !cluster, obj, cluster ? 'failed to create clusterrolebinding: ' : 'failed to create rolebinding: ');
 }
 
 const roleFlags = [

@@ -9,7 +9,7 @@ import { ApiError } from '../../apiserver/status.ts';
 import { CommandError, type Command, type CommandContext } from '../command.ts';
 import { dryRunOf } from '../mutation.ts';
 import { kindPrefix, resolveArgs, ResourceArgError } from '../resource-args.ts';
-import { errorText } from '../server-errors.ts';
+import { errorText, selectorListError } from '../server-errors.ts';
 import { targetNamespace } from './apply.ts';
 import { readManifestArgs } from './manifest-args.ts';
 
@@ -102,7 +102,8 @@ async function run(cx: CommandContext): Promise<number> {
           if (f.str('field-selector')) opts.fieldSelector = f.str('field-selector');
           for (const o of cx.api.list(resourceKey(req.type), scope, opts)) targets.push({ type: req.type, namespace: o.metadata.namespace, name: o.metadata.name ?? '' });
         } catch (e) {
-          if (e instanceof SelectorParseError) throw new CommandError(`unable to parse requirement: ${e.message}`);
+          if (e instanceof SelectorParseError) throw selectorListError(req.type, f.str('selector'), f.str('field-selector'), e.message);
+      if (e instanceof ApiError && e.status.reason === 'BadRequest') throw selectorListError(req.type, f.str('selector'), f.str('field-selector'), e.status.message);
           throw e;
         }
       } else throw new CommandError('resource(s) were provided, but no name was specified');

@@ -14,7 +14,7 @@ import { JsonPathError, parseTemplate, relaxedJsonPath, templateResults } from '
 import { printTable, renderRows, tableRows, type TableOptions } from '../printers/table.ts';
 import { parseOutput, type OutputFormat } from '../output-format.ts';
 import { kindPrefix, resolveArgs, ResourceArgError, type ResourceRequest } from '../resource-args.ts';
-import { errorText } from '../server-errors.ts';
+import { errorText, selectorListError } from '../server-errors.ts';
 import { readManifestArgs } from './manifest-args.ts';
 
 const MISSING_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
@@ -224,8 +224,9 @@ function fetch(cx: CommandContext, req: ResourceRequest, allNs: boolean, ns: str
     if (cx.flags.str('field-selector')) opts.fieldSelector = cx.flags.str('field-selector');
     return { objects: cx.api.list(key, scope, opts), errors };
   } catch (e) {
-    if (e instanceof SelectorParseError) throw new CommandError(`unable to parse requirement: ${e.message}`);
-    throw e;
+    const why = e instanceof SelectorParseError ? e.message : e instanceof ApiError && e.status.reason === 'BadRequest' ? e.status.message : undefined;
+    if (why === undefined) throw e;
+    throw selectorListError(req.type, cx.flags.str('selector'), cx.flags.str('field-selector'), why);
   }
 }
 
