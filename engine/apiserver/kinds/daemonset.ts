@@ -19,6 +19,15 @@ interface DaemonSetSpec {
 }
 type DaemonSet = KubeObject & { spec: DaemonSetSpec };
 
+const TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';
+
+function canonical(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+}
+
 function intOrPercent(v: number | string | undefined): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'string' && /^[0-9]+%$/.test(v)) return Number(v.slice(0, -1));
@@ -60,6 +69,18 @@ function validateSpec(spec: DaemonSetSpec): FieldError[] {
 export const daemonSetStrategy: KindStrategy = {
   prepareForCreate(obj) {
     obj['status'] = { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 };
+    // spec.templateGeneration starts at 1; apps/v1 carries it as this annotation.
+    obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [TEMPLATE_GENERATION]: obj.metadata.annotations?.[TEMPLATE_GENERATION] ?? '1' };
+  },
+  prepareForUpdate(obj, old) {
+    // A client cannot set the template generation; it is bumped when the template changes.
+    const ds = obj as DaemonSet;
+    const prev = (old as DaemonSet).spec?.template;
+    const next = structuredClone(ds.spec?.template);
+    if (next) defaultPodTemplate(next);
+    const gen = Number(old.metadata.annotations?.[TEMPLATE_GENERATION] ?? 1);
+    const changed = canonical(next) !== canonical(prev);
+    obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [TEMPLATE_GENERATION]: String(changed ? gen + 1 : gen) };
   },
   defaults(obj) {
     const ds = obj as DaemonSet;

@@ -215,6 +215,78 @@ function ownedReplicaSets(cx: CommandContext, d: Deployment): ReplicaSet[] {
   );
 }
 
+/** DaemonSets and StatefulSets keep their template history as ControllerRevisions. */
+const REVISIONED = new Set(['daemonsets.apps', 'statefulsets.apps']);
+type Revision = KubeObject & { revision: number; data?: { spec?: { template?: PodTemplateSpec & { $patch?: string } } } };
+
+function controllerRevisions(cx: CommandContext, o: KubeObject): Revision[] {
+  return listOwnedBy<Revision>(cx.api, 'controllerrevisions.apps', o.metadata.namespace, o.metadata.uid!)
+    .filter((r) => r.metadata.ownerReferences?.some((x) => x.controller && x.uid === o.metadata.uid))
+    .sort((a, b) => a.revision - b.revision);
+}
+
+/** The template a revision's patch (spec.template with $patch: replace) restores. */
+function revisionTemplate(r: Revision): PodTemplateSpec {
+  const tpl = structuredClone(r.data?.spec?.template ?? {}) as PodTemplateSpec & { $patch?: string };
+  delete tpl.$patch;
+  return tpl;
+}
+
+function canonicalJSON(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return `[${v.map(canonicalJSON).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonicalJSON(o[k])}`).join(',')}}`;
+}
+
+/** DaemonSetHistoryViewer / StatefulSetHistoryViewer (printHistory). */
+function revisionHistory(cx: CommandContext, t: Target): void {
+  const o = cx.api.get(t.key, cx.namespace, t.name);
+  const byRev = new Map<number, Revision>();
+  for (const r of controllerRevisions(cx, o)) byRev.set(r.revision, r);
+  const want = cx.flags.int('revision', 0);
+  if (byRev.size === 0) {
+    cx.out(`No rollout history found.\n`);
+    return;
+  }
+  if (want > 0) {
+    const r = byRev.get(want);
+    if (!r) throw new CommandError(`unable to find the specified revision`);
+    const w = new DescribeWriter();
+    describePodTemplate(w, revisionTemplate(r));
+    cx.out(`${typed(t)} with revision #${want}\n${w.toString()}\n`);
+    return;
+  }
+  let table = 'REVISION\tCHANGE-CAUSE\n';
+  for (const r of [...byRev.keys()].sort((a, b) => a - b)) table += `${r}\t${byRev.get(r)!.metadata.annotations?.[CHANGE_CAUSE] || '<none>'}\n`;
+  cx.out(`${typed(t)} \n${tabwrite(table, { minwidth: 0, padding: 2 })}\n`);
+}
+
+/** DaemonSetRollbacker / StatefulSetRollbacker: the revision's patch applied to the object. */
+function revisionUndo(cx: CommandContext, t: Target): void {
+  const toRevision = cx.flags.int('to-revision', 0);
+  if (toRevision < 0) throw new CommandError(`unable to find specified revision ${toRevision} in history`);
+  const o = cx.api.get(t.key, cx.namespace, t.name);
+  const history = controllerRevisions(cx, o);
+  if (toRevision === 0 && history.length <= 1) throw new CommandError('no last revision to roll back to');
+  const to = toRevision === 0 ? history[history.length - 2] : history.find((r) => r.revision === toRevision);
+  if (!to) throw new CommandError(`unable to find specified revision ${toRevision} in history`);
+  const dry = dryRunOf(cx);
+  if (dry === 'client') {
+    const w = new DescribeWriter();
+    describePodTemplate(w, revisionTemplate(to));
+    cx.out(`${typed(t)} ${w.toString()}`);
+    return;
+  }
+  const current = (o['spec'] as { template: PodTemplateSpec }).template;
+  if (canonicalJSON(current) === canonicalJSON(revisionTemplate(to))) {
+    cx.out(`${typed(t)} skipped rollback (current template already matches revision ${toRevision})\n`);
+    return;
+  }
+  cx.api.patch(t.key, cx.namespace, t.name, 'strategic', to.data ?? {}, { dryRun: dry === 'server' });
+  cx.out(`${typed(t)} rolled back${dry === 'server' ? ' (server dry run)' : ''}\n`);
+}
+
 const revisionOf = (o: KubeObject) => Number(o.metadata.annotations?.[REVISION] ?? NaN);
 
 const history: Command = {
@@ -223,6 +295,7 @@ const history: Command = {
   flags: [...COMMON, { name: 'revision', type: 'int' }, { name: 'show-managed-fields', type: 'bool' }],
   run: (cx) =>
     each(cx, (t) => {
+      if (REVISIONED.has(t.key)) return revisionHistory(cx, t);
       if (t.key !== 'deployments.apps') throw new CommandError(`no history viewer has been implemented for ${t.kind}`);
       const d = cx.api.get<Deployment>(t.key, cx.namespace, t.name);
       const byRev = new Map<number, ReplicaSet>();
@@ -260,6 +333,7 @@ const undo: Command = {
   flags: [...COMMON, { name: 'to-revision', type: 'int' }, { name: 'dry-run', type: 'string' }],
   run: (cx) =>
     each(cx, (t) => {
+      if (REVISIONED.has(t.key)) return revisionUndo(cx, t);
       if (t.key !== 'deployments.apps') throw new CommandError(`no rollbacker has been implemented for {"${t.group}" "${t.kind}"}`);
       const d = cx.api.get<Deployment>(t.key, cx.namespace, t.name);
       if (d.spec.paused) throw new CommandError(`you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again`);

@@ -70,6 +70,27 @@ export const statefulsets: Column<Obj>[] = [
   ...containerCols((o) => o.spec?.['template']?.spec?.containers),
 ];
 
+/** printDaemonSet. */
+export const daemonsets: Column<Obj>[] = [
+  name,
+  { name: 'Desired', cell: (o) => String(o.status?.['desiredNumberScheduled'] ?? 0) },
+  { name: 'Current', cell: (o) => String(o.status?.['currentNumberScheduled'] ?? 0) },
+  { name: 'Ready', cell: (o) => String(o.status?.['numberReady'] ?? 0) },
+  { name: 'Up-to-date', cell: (o) => String(o.status?.['updatedNumberScheduled'] ?? 0) },
+  { name: 'Available', cell: (o) => String(o.status?.['numberAvailable'] ?? 0) },
+  {
+    name: 'Node Selector',
+    cell: (o) => {
+      const sel = (o.spec?.['template']?.spec?.nodeSelector ?? {}) as Record<string, string>;
+      const keys = Object.keys(sel).sort();
+      return keys.length ? keys.map((k) => `${k}=${sel[k]}`).join(',') : '<none>';
+    },
+  },
+  ageCol,
+  ...containerCols((o) => o.spec?.['template']?.spec?.containers),
+  { name: 'Selector', wide: true, cell: (o) => formatLabelSelector(o.spec?.['selector'] as LabelSelector | undefined) },
+];
+
 const MODES: Record<string, string> = { ReadWriteOnce: 'RWO', ReadOnlyMany: 'ROX', ReadWriteMany: 'RWX', ReadWriteOncePod: 'RWOP' };
 const modes = (list: string[] | undefined) => (list ?? []).map((m) => MODES[m] ?? m).join(',');
 
