@@ -18,6 +18,7 @@ import { hostWorkloadControllers } from '../controllers/workloads.ts';
 import { imageDigest } from '../containers/images.ts';
 import type { Engine } from '../engine.ts';
 import { createKubelet } from '../kubelet/kubelet.ts';
+import { guardKubelet } from '../faults/kubelet-guard.ts';
 import { installNetwork } from '../network/install.ts';
 import { createScheduler } from '../scheduler/scheduler.ts';
 import { rfc3339Micro } from '../time/clock.ts';
@@ -40,8 +41,9 @@ function syncKubelets(engine: Engine): void {
   const nodes = new Set(engine.store.list('nodes').map((n) => n.metadata.name!));
   const hosted = new Set(engine.controllers().map((c) => c.name));
   for (const n of [...nodes].sort()) {
-    if (!hosted.has(`kubelet/${n}`)) engine.host(createKubelet(engine, n), `kubelet/${n}`);
-    if (!hosted.has(nodeStatusName(n))) engine.host(createNodeStatusReporter(n), `kubelet/${n}`);
+    // Wrapped with the node's faults (runtime stopped, partition): engine/faults/kubelet-guard.ts.
+    if (!hosted.has(`kubelet/${n}`)) engine.host(guardKubelet(n, createKubelet(engine, n)), `kubelet/${n}`);
+    if (!hosted.has(nodeStatusName(n))) engine.host(guardKubelet(n, createNodeStatusReporter(n)), `kubelet/${n}`);
     registerComponent(engine, `kubelet/${n}`);
     registerComponent(engine, `kube-proxy/${n}`);
   }

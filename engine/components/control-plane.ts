@@ -9,6 +9,7 @@ import { ApiError } from '../apiserver/status.ts';
 import type { Controller } from '../controllers/controller.ts';
 import type { ComponentPhase } from '../engine-api.ts';
 import type { Engine } from '../engine.ts';
+import { reconcileMirrorPods } from './mirror-pods.ts';
 import { componentMachine, type ComponentCtx, type ComponentEvent } from './component.machine.ts';
 
 export type ControlPlaneComponent = 'etcd' | 'kube-apiserver' | 'kube-scheduler' | 'kube-controller-manager' | 'cloud-controller-manager';
@@ -105,15 +106,16 @@ function send(engine: Engine, name: string, event: ComponentEvent): void {
   const phase = String(next.value) as ComponentPhase;
   if (engine.componentPhase(name) === phase) return;
   engine.setComponentPhase(name, phase);
+  if (!name.includes('/')) reconcileMirrorPods(engine, event.type === 'component.crash' ? name : undefined);
   // Components reconnecting to a restarted API server relist (informers re-list on reconnect).
   if ((name === 'kube-apiserver' || name === 'etcd') && engine.isRunning('kube-apiserver') && engine.isRunning('etcd'))
     for (const [c] of engine.componentPhases()) engine.resyncComponent(c);
 }
 
-/** `sim component stop|start <name>`. */
-export function setComponent(engine: Engine, name: ControlPlaneComponent, action: 'stop' | 'start'): void {
+/** `sim component stop|start <name>`; `crash` is the process dying (a fault: it crash-loops until started). */
+export function setComponent(engine: Engine, name: ControlPlaneComponent, action: 'stop' | 'start' | 'crash'): void {
   registerComponent(engine, name);
-  send(engine, name, { type: action === 'stop' ? 'component.stop' : 'component.start' });
+  send(engine, name, { type: action === 'stop' ? 'component.stop' : action === 'crash' ? 'component.crash' : 'component.start' });
 }
 
 /** Lifecycle of per-node processes (`kubelet/<node>`, `kube-proxy/<node>`). */

@@ -26,6 +26,13 @@ export const STATUS_UNKNOWN_MESSAGE = 'Kubelet stopped posting node status.';
 
 const CONDITION_TYPES = ['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure'];
 
+/** Conditions whose True status taints the node NoSchedule (TaintNodesByCondition). */
+export const PRESSURE_TAINTS: readonly [string, string][] = [
+  ['MemoryPressure', 'node.kubernetes.io/memory-pressure'],
+  ['DiskPressure', 'node.kubernetes.io/disk-pressure'],
+  ['PIDPressure', 'node.kubernetes.io/pid-pressure'],
+];
+
 interface Lease extends KubeObject {
   spec?: { renewTime?: string };
 }
@@ -89,6 +96,8 @@ function syncNode(name: string, cx: ReconcileContext): Result {
     markUnknown(node, cx);
     return;
   }
+  // A kubelet reporting NotReady (Ready=False) gets its pods marked not ready too.
+  if (ready === 'False') markPodsNotReady(name, cx);
   reconcileTaints(node, cx);
 }
 
@@ -149,6 +158,13 @@ function reconcileTaints(node: Node, cx: ReconcileContext): void {
   let list = keep;
   if (cordoned && !hasU) add.push({ key: TAINT_UNSCHEDULABLE, effect: 'NoSchedule', timeAdded: cx.clock.nowRFC3339() });
   if (!cordoned && hasU) list = keep.filter((t) => !(t.key === TAINT_UNSCHEDULABLE && t.effect === 'NoSchedule'));
+  // TaintNodesByCondition: a pressure condition that is True carries its NoSchedule taint.
+  for (const [type, key] of PRESSURE_TAINTS) {
+    const on = node.status?.conditions?.some((c) => c.type === type && c.status === 'True');
+    const has = list.some((t) => t.key === key && t.effect === 'NoSchedule');
+    if (on && !has) add.push({ key, effect: 'NoSchedule' });
+    if (!on && has) list = list.filter((t) => !(t.key === key && t.effect === 'NoSchedule'));
+  }
   if (!add.length && list.length === taints.length) return;
   const next = structuredClone(node);
   list = [...list, ...add];

@@ -8,6 +8,8 @@ import type { BuiltinHost } from '../shell/builtins/builtin.ts';
 import type { CommandIO } from '../shell/command-io.ts';
 import { parseDuration } from './duration.ts';
 import { loadDirective } from '../metrics/load-directive.ts';
+import { FaultError, clearFault, injectFault } from '../faults/inject.ts';
+import { faultTable } from '../faults/fault-table.ts';
 
 export const SIM_USAGE = `Usage:
   sim advance DURATION              let virtual time pass (30s, 5m, 1h)
@@ -15,8 +17,11 @@ export const SIM_USAGE = `Usage:
   sim reset [--seed N]              replace the cluster with a fresh one
   sim node add NAME [--cpu N] [--memory Q] [--labels k=v,...]
   sim node stop|start|remove NAME   a node's kubelet stops or starts; remove deletes the node
+  sim node partition|heal NAME      cut a node off the API server, or reconnect it
   sim component stop|start NAME     apiserver, etcd, scheduler, controller-manager, ...
   sim load TYPE/NAME CPU [-n NS]    drive CPU load at a workload (500m, 2; 0 stops)
+  sim fault list                    the injectable faults (engine/faults/catalog.ts)
+  sim fault inject|clear ID [TARGET]  inject or clear a fault (TARGET: a node, or a pod)
 `;
 
 function fail(io: CommandIO, msg: string): number {
@@ -67,8 +72,12 @@ export async function simDirective(args: string[], io: CommandIO, host: BuiltinH
           if (engine.api.tryGet('nodes', undefined, name)) return fail(io, `node: node "${name}" already exists`);
           addNode(engine, name, o);
         } else if (action === 'stop' || action === 'start') setNodeKubelet(engine, name, action === 'start');
+        else if (action === 'partition' || action === 'heal') {
+          if (action === 'partition') injectFault(engine, 'node-partition', name);
+          else clearFault(engine, 'node-partition', name);
+        }
         else if (action === 'remove') removeNode(engine, name);
-        else return fail(io, `node: unknown action "${action}" (add, stop, start, remove)`);
+        else return fail(io, `node: unknown action "${action}" (add, stop, start, remove, partition, heal)`);
         engine.runUntilQuiet();
         return 0;
       }
@@ -79,6 +88,22 @@ export async function simDirective(args: string[], io: CommandIO, host: BuiltinH
         if (!name) return fail(io, `component: unknown component "${typed}" (etcd, apiserver, scheduler, controller-manager, cloud-controller-manager)`);
         setComponent(engine, name, action);
         engine.runUntilQuiet();
+        return 0;
+      }
+      case 'fault': {
+        const [action, id, target, ...extra] = rest;
+        if (action === 'list') {
+          io.out(faultTable(engine));
+          return 0;
+        }
+        if ((action !== 'inject' && action !== 'clear') || !id || extra.length)
+          return fail(io, `fault: expected "sim fault list" or "sim fault inject|clear ID [TARGET]"`);
+        try {
+          (action === 'inject' ? injectFault : clearFault)(engine, id, target);
+        } catch (e) {
+          if (e instanceof FaultError) return fail(io, `fault: ${e.message}`);
+          throw e;
+        }
         return 0;
       }
       case 'load': {
