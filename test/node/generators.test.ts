@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kubeconfigText, serveApi, type ApiServerHandle } from '../../bin/serve-api.ts';
+import type { Engine } from '../../engine/engine.ts';
 import { createCluster } from '../../engine/runtime/create-cluster.ts';
 import { kubectl } from '../../engine/kubectl/kubectl.ts';
 import { defaultKubeConfig } from '../../engine/kubectl/kubeconfig.ts';
@@ -63,6 +64,15 @@ const FORMS: string[][] = [
   ['create', 'ingress', 'multi', '--rule=a.com/*=svc:80,tls', '--rule=a.com/x=svc2:81', '--rule=b.com/=svc3:82,tls=c'],
   ['create', 'poddisruptionbudget', 'pdb1', '--selector=app=web', '--min-available=1'],
   ['create', 'pdb', 'pdb2', '--selector=app=web,tier in (fe)', '--max-unavailable=50%'],
+  ['create', 'job', 'pi', '--image=perl:5.34'],
+  ['create', 'job', 'hello', '--image=busybox:1.36', '--', 'echo', 'hello'],
+  ['create', 'cronjob', 'tick', '--image=busybox:1.36', '--schedule=*/1 * * * *', '--', 'date'],
+  ['run', 'nginx', '--image=nginx'],
+  ['run', 'web', '--image=nginx:1.27', '--port=80', '--labels=app=web,tier=fe', '--env=A=1', '--env=B=2'],
+  ['run', 'bb', '--image=busybox:1.36', '--restart=Never', '--command', '--', 'sleep', '3600'],
+  ['run', 'bb2', '--image=busybox:1.36', '--', 'sh', '-c', 'echo hi'],
+  ['expose', 'deployment', 'web', '--port=80', '--target-port=8080'],
+  ['expose', 'deployment', 'web', '--type=NodePort', '--name=web-np'],
 ];
 
 let dir = '';
@@ -80,8 +90,16 @@ function writeFixtures(d: string): void {
   }
 }
 
+/** Objects some forms need on the server (expose reads the deployment it exposes). */
+async function seed(engine: Engine): Promise<void> {
+  const workspace = new Workspace(engine.store);
+  await kubectl(['create', 'deployment', 'web', '--image=nginx', '--port=8080'], { engine, workspace, config: defaultKubeConfig(), io: bufferIO() });
+  engine.runUntilQuiet();
+}
+
 async function ours(args: string[]): Promise<string> {
   const engine = createCluster({ seed: 1 });
+  await seed(engine);
   const workspace = new Workspace(engine.store, (p) => {
     try {
       return readFileSync(join(dir, p), 'utf8');
@@ -108,6 +126,7 @@ describe('generators match kubectl --dry-run=client -o yaml', { skip: !hasKubect
     dir = mkdtempSync(join(tmpdir(), 'kubeplay-gen-'));
     writeFixtures(dir);
     const engine = createCluster({ seed: 1 });
+    await seed(engine);
     server = await serveApi(() => engine, { port: 0 });
     kubeconfig = join(dir, 'kubeconfig');
     writeFileSync(kubeconfig, kubeconfigText(server.url));
