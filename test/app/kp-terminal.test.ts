@@ -44,7 +44,7 @@ describe('kp-terminal', () => {
     const engine = new FakeEngine();
     const el = await mount(engine);
     el.onData('kubectl get pods\r');
-    await waitUntil(() => engine.runs.length === 1);
+    await waitUntil(() => engine.runs.length === 1 && !el.running, 'back at the prompt');
     el.onData('\x1b[A');
     expect(el.editor.line).to.equal('kubectl get pods');
     el.onData('\r');
@@ -95,5 +95,22 @@ describe('kp-terminal', () => {
     el.paste('kubectl get pods');
     expect(el.editor.line).to.equal('kubectl get pods');
     expect(engine.runs).to.deep.equal([]);
+  });
+});
+
+describe('kp-terminal prompt', () => {
+  it('shows the engine prompt after each command (an attached container shell)', async () => {
+    const engine = new FakeEngine();
+    engine.script = async (line) => {
+      if (line.startsWith('kubectl exec')) engine.promptText = '/ # ';
+      if (line === 'exit') engine.promptText = '$ ';
+      return 0;
+    };
+    const el = await mount(engine);
+    el.onData('kubectl exec -it web -- sh\r');
+    await waitUntil(() => screen(el).includes('/ # '), 'container prompt shown');
+    el.onData('exit\r');
+    await waitUntil(() => engine.runs.length === 2 && /\/ # exit\n\$ $/.test(screen(el).trimEnd() + ' '), 'back at $');
+    expect(screen(el)).to.match(/\$ kubectl exec -it web -- sh\n\/ # exit\n\$ /);
   });
 });

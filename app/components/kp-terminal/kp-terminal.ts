@@ -242,10 +242,24 @@ export class KpTerminal extends LitElement {
       } else {
         await this.exec(sub.text);
       }
+      await this.syncPrompt();
     }
     this.prompt();
     const next = this.queue.shift();
     if (next !== undefined) this.onData(next);
+  }
+
+  /** Asks the engine for the next prompt: a command may have attached a container shell. */
+  private async syncPrompt(): Promise<void> {
+    if (!this.engine) return;
+    this.running = true;
+    try {
+      this.editor.basePrompt = await this.engine.prompt();
+    } catch {
+      // An engine that cannot answer keeps the last prompt.
+    } finally {
+      this.running = false;
+    }
   }
 
   private async exec(text: string): Promise<void> {

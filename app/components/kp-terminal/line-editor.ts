@@ -23,11 +23,13 @@ export class LineEditor {
   private historyIndex = 0;
   private draft = '';
   private heredoc: HereDoc | undefined;
+  /** The primary prompt: `$ `, or an attached program's (`/ # ` in `kubectl exec -it`). */
+  basePrompt = PROMPT;
 
   constructor(private readonly maxHistory = 500) {}
 
   get prompt(): string {
-    return this.heredoc ? CONTINUATION_PROMPT : PROMPT;
+    return this.heredoc ? CONTINUATION_PROMPT : this.basePrompt;
   }
 
   get inHereDoc(): boolean {
