@@ -15,6 +15,22 @@ export interface ResolvedArgs {
   singleItem: boolean;
   /** Several types asked for: NAME cells carry `kind.group/`. */
   multipleTypes: boolean;
+  /** The RESTMapper's ambiguity warnings (`short name "ev" could also match ...`). */
+  warnings?: string[];
+}
+
+/** Short names two groups register; the core type wins and kubectl warns. */
+const AMBIGUOUS_SHORT_NAMES: Record<string, string> = { ev: 'events.events.k8s.io' };
+
+/** The warnings kubectl prints for the types typed in `args` (before any output). */
+export function shortNameWarnings(args: readonly string[]): string[] {
+  const typed = args.length && !args[0]!.includes('/') ? args[0]!.split(',') : args.filter((a) => a.includes('/')).map((a) => a.slice(0, a.indexOf('/')));
+  const out: string[] = [];
+  for (const t of typed) {
+    const other = AMBIGUOUS_SHORT_NAMES[t.toLowerCase()];
+    if (other && !out.some((w) => w.includes(`"${t}"`))) out.push(`Warning: short name "${t}" could also match lower priority resource ${other}\n`);
+  }
+  return out;
 }
 
 export class ResourceArgError extends Error {}

@@ -7,7 +7,7 @@ import { resourceKey, type ResourceType } from '../apiserver/registry.ts';
 import { ApiError } from '../apiserver/status.ts';
 import { CommandError, type CommandContext } from './command.ts';
 import { fatalError, readManifestArgs } from './commands/manifest-args.ts';
-import { resolveArgs, ResourceArgError } from './resource-args.ts';
+import { resolveArgs, ResourceArgError, shortNameWarnings } from './resource-args.ts';
 import { errorText, selectorListError } from './server-errors.ts';
 
 export interface Target {
@@ -62,6 +62,7 @@ export function collectTargets(cx: CommandContext, opts: TargetOptions): Targets
   let resolved;
   try {
     resolved = resolveArgs(opts.args);
+    for (const w of shortNameWarnings(opts.args)) cx.err(w);
   } catch (e) {
     if (e instanceof ResourceArgError) throw new CommandError(e.message);
     throw e;

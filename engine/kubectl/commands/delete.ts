@@ -8,7 +8,7 @@ import { resourceKey, type ResourceType } from '../../apiserver/registry.ts';
 import { ApiError } from '../../apiserver/status.ts';
 import { CommandError, type Command, type CommandContext } from '../command.ts';
 import { dryRunOf } from '../mutation.ts';
-import { kindPrefix, resolveArgs, ResourceArgError } from '../resource-args.ts';
+import { kindPrefix, resolveArgs, ResourceArgError, shortNameWarnings } from '../resource-args.ts';
 import { errorText, selectorListError } from '../server-errors.ts';
 import { targetNamespace } from './apply.ts';
 import { readManifestArgs } from './manifest-args.ts';
@@ -85,6 +85,7 @@ async function run(cx: CommandContext): Promise<number> {
     let resolved;
     try {
       resolved = resolveArgs(f.args);
+      for (const w of shortNameWarnings(f.args)) cx.err(w);
     } catch (e) {
       if (e instanceof ResourceArgError) throw new CommandError(e.message);
       throw e;

@@ -6,7 +6,7 @@ import { resourceKey } from '../../apiserver/registry.ts';
 import { ApiError, notFound } from '../../apiserver/status.ts';
 import { CommandError, type Command, type CommandContext } from '../command.ts';
 import { describeObject } from '../printers/describe/index.ts';
-import { resolveArgs, ResourceArgError } from '../resource-args.ts';
+import { resolveArgs, ResourceArgError, shortNameWarnings } from '../resource-args.ts';
 import { errorText } from '../server-errors.ts';
 import { readManifestArgs } from './manifest-args.ts';
 
@@ -49,6 +49,7 @@ async function run(cx: CommandContext): Promise<number> {
     let resolved;
     try {
       resolved = resolveArgs(f.args);
+      for (const w of shortNameWarnings(f.args)) cx.err(w);
     } catch (e) {
       if (e instanceof ResourceArgError) throw new CommandError(e.message);
       throw e;

@@ -3,6 +3,7 @@
 // scripts/gen-explain-data.mjs from the vendored spec).
 import { apiVersionOf, resolveResource, type ResourceType } from '../../apiserver/registry.ts';
 import { CommandError, type Command, type CommandContext } from '../command.ts';
+import { shortNameWarnings } from '../resource-args.ts';
 import DATA from '../explain/explain-data.json' with { type: 'json' };
 import { wrapString } from '../explain/word-wrap.ts';
 
@@ -67,6 +68,7 @@ function run(cx: CommandContext): number {
     throw new CommandError('You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.', cx.helpHint());
   if (f.args.length > 1) throw new CommandError(`We accept only this format: explain RESOURCE`, cx.helpHint());
   const [typed, ...path] = f.args[0]!.split('.');
+  for (const w of shortNameWarnings([typed!])) cx.err(w);
   let type: ResourceType | undefined = resolveResource(typed!);
   // `deployments.apps.spec` is not supported by kubectl either; a dotted group is a field path.
   if (!type) {

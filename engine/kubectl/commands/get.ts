@@ -13,7 +13,7 @@ import { renderObjects } from '../printers/output.ts';
 import { JsonPathError, parseTemplate, relaxedJsonPath, templateResults } from '../printers/jsonpath.ts';
 import { printTable, renderRows, tableRows, type TableOptions } from '../printers/table.ts';
 import { parseOutput, type OutputFormat } from '../output-format.ts';
-import { kindPrefix, resolveArgs, ResourceArgError, type ResourceRequest } from '../resource-args.ts';
+import { kindPrefix, resolveArgs, ResourceArgError, shortNameWarnings, type ResourceRequest } from '../resource-args.ts';
 import { errorText, selectorListError } from '../server-errors.ts';
 import { readManifestArgs } from './manifest-args.ts';
 
@@ -93,6 +93,7 @@ async function run(cx: CommandContext): Promise<number> {
     let resolved;
     try {
       resolved = resolveArgs(f.args);
+      for (const w of shortNameWarnings(f.args)) cx.err(w);
     } catch (e) {
       if (e instanceof ResourceArgError) throw new CommandError(e.message);
       throw e;

@@ -7,6 +7,7 @@ import { echo } from './echo.ts';
 import { env, exportBuiltin, unset } from './export.ts';
 import { grep } from './grep.ts';
 import { head } from './head.ts';
+import { help } from './help.ts';
 import { kubectl } from './kubectl.ts';
 import { cd, clear, falseBuiltin, ls, pwd, rm, sleep, trueBuiltin } from './misc.ts';
 import { sim } from './sim.ts';
@@ -16,7 +17,7 @@ import { wc } from './wc.ts';
 import { wget } from './wget.ts';
 
 export const BUILTINS: Readonly<Record<string, Builtin>> = {
-  awk, cat, cd, clear, echo, env, export: exportBuiltin, false: falseBuiltin, grep, head, k: kubectl, kubectl, ls, pwd, rm, sim, sleep, sort,
+  awk, cat, cd, clear, echo, env, export: exportBuiltin, false: falseBuiltin, grep, head, help, k: kubectl, kubectl, ls, pwd, rm, sim, sleep, sort,
   tail, true: trueBuiltin, unset, wc,
   curl, wget,
 };
