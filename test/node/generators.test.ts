@@ -12,6 +12,7 @@ import { kubeconfigText, serveApi, type ApiServerHandle } from '../../bin/serve-
 import type { Engine } from '../../engine/engine.ts';
 import { createCluster } from '../../engine/runtime/create-cluster.ts';
 import { kubectl } from '../../engine/kubectl/kubectl.ts';
+import { COMMANDS } from '../../engine/kubectl/commands/index.ts';
 import { defaultKubeConfig } from '../../engine/kubectl/kubeconfig.ts';
 import { bufferIO } from '../../engine/shell/command-io.ts';
 import { Workspace } from '../../engine/workspace.ts';
@@ -138,6 +139,34 @@ describe('generators match kubectl --dry-run=client -o yaml', { skip: !hasKubect
   for (const form of FORMS) {
     it(`kubectl ${form.join(' ')}`, async () => {
       assert.equal(await ours(form), await real(form));
+    });
+  }
+});
+
+/** Every command path in the table (`get`, `create deployment`, `config view`, ...). */
+function commandPaths(): string[][] {
+  const out: string[][] = [];
+  const walk = (cmds: readonly { name: string; subcommands?: readonly unknown[] }[], prefix: string[]) => {
+    for (const c of cmds) {
+      out.push([...prefix, c.name]);
+      walk((c.subcommands ?? []) as { name: string }[], [...prefix, c.name]);
+    }
+  };
+  walk(COMMANDS, []);
+  return out;
+}
+
+describe('--help prints kubectl v1.32 text for every command', { skip: !hasKubectl }, () => {
+  for (const path of commandPaths()) {
+    it(`kubectl ${path.join(' ')} --help`, async () => {
+      const engine = createCluster({ seed: 1 });
+      const io = bufferIO();
+      const code = await kubectl([...path, '--help'], { engine, workspace: new Workspace(engine.store), config: defaultKubeConfig(), io });
+      const real = await new Promise<string>((resolve) =>
+        execFile(KUBECTL, [...path, '--help'], { encoding: 'utf8', env: { ...process.env, KUBECONFIG: '/dev/null' } }, (_e, stdout) => resolve(stdout)),
+      );
+      assert.equal(code, 0);
+      assert.equal(io.combined(), real);
     });
   }
 });
