@@ -156,6 +156,23 @@ export interface SchedulingVerdicts {
   message?: string;
 }
 
+/** One injectable fault of the catalog (engine/faults/catalog.ts) and where it is injected now. */
+export interface FaultInfo {
+  id: string;
+  title: string;
+  category: 'control-plane' | 'node' | 'workload';
+  /** What the optional target names. */
+  target: 'cluster' | 'node' | 'pod';
+  defaultTarget?: string;
+  description: string;
+  /** What a real cluster shows. */
+  effect: string;
+  /** Fires once; the cluster recovers by itself. */
+  oneShot?: boolean;
+  /** Targets it is injected on now ('' for a cluster-wide fault); empty when not injected. */
+  active: string[];
+}
+
 /** Requests the page's traffic generator and the emulated network served (engine/network). */
 export interface TrafficStats {
   /** `ns/pod` -> requests that pod served. */
@@ -224,6 +241,13 @@ export interface EngineApi {
   addNode(name: string, opts?: AddNodeRequest): Promise<ActionResult>;
   /** The scheduler's last verdicts and scores for a pod (the inspector's "why" table). */
   schedulingVerdicts(podUid: string): Promise<SchedulingVerdicts | undefined>;
+
+  /** The fault catalog with what is injected now (the Faults menu). */
+  faults(): Promise<FaultInfo[]>;
+  /** Injects a fault (as `sim fault inject ID [TARGET]`). */
+  injectFault(id: string, target?: string): Promise<ActionResult>;
+  /** Clears a fault (as `sim fault clear ID [TARGET]`); the cluster converges by itself. */
+  clearFault(id: string, target?: string): Promise<ActionResult>;
 
   /** Request counters (per pod, per Service -> pod edge) and the traffic generator's state. */
   traffic(): Promise<TrafficStats>;

@@ -7,6 +7,7 @@ import { Engine, DEFAULT_EPOCH, SCHEMA_VERSION } from '../engine.ts';
 import type {
   ActionResult,
   AddNodeRequest,
+  FaultInfo,
   ChangeBatch,
   ComponentName,
   NodeAction,
@@ -40,6 +41,7 @@ import type { WatchEvent } from '../store/store.ts';
 import { Workspace, type HostFileReader } from '../workspace.ts';
 import { createCluster, restoreCluster } from './create-cluster.ts';
 import { addNodeAction, componentAction, nodeAction, schedulingVerdicts } from '../cluster/actions.ts';
+import { faultAction, faultInfos } from '../faults/fault-actions.ts';
 import { RealtimeDriver } from './realtime-driver.ts';
 import { generatorState, readTraffic, setGenerator } from '../network/traffic-generator.ts';
 import { promptOf } from '../network/foreground.ts';
@@ -446,6 +448,27 @@ export class LocalEngine implements EngineApi {
   async schedulingVerdicts(podUid: string): Promise<SchedulingVerdicts | undefined> {
     await this.ready();
     return schedulingVerdicts(this.engine, podUid);
+  }
+
+  async faults(): Promise<FaultInfo[]> {
+    await this.ready();
+    return faultInfos(this.engine);
+  }
+
+  async injectFault(id: string, target?: string): Promise<ActionResult> {
+    await this.ready();
+    const r = faultAction(this.engine, 'inject', id, target);
+    this.afterWork();
+    this.scheduleFlushAll();
+    return r;
+  }
+
+  async clearFault(id: string, target?: string): Promise<ActionResult> {
+    await this.ready();
+    const r = faultAction(this.engine, 'clear', id, target);
+    this.afterWork();
+    this.scheduleFlushAll();
+    return r;
   }
 
   async traffic(): Promise<TrafficStats> {

@@ -1,7 +1,7 @@
 // An in-memory EngineApi for component tests and the demo page: a few nodes and pods,
 // batches pushed by the test, scripted command output. Not the engine: no controllers.
 import type {
-  ActionResult, AddNodeRequest, ChangeBatch, ClockSpeed, ComponentName, NodeAction, SchedulingVerdicts, ClockState, ClusterInfo, ClusterSnapshot, ComponentState, EngineApi, ExecResult,
+  ActionResult, AddNodeRequest, FaultInfo, ChangeBatch, ClockSpeed, ComponentName, NodeAction, SchedulingVerdicts, ClockState, ClusterInfo, ClusterSnapshot, ComponentState, EngineApi, ExecResult,
   InspectTarget, KubeObject, Lesson, LessonReport, LessonSummary, OutputChunk, TrafficStats, WorkspaceFile,
 } from '../../engine/engine-api.ts';
 
@@ -232,6 +232,27 @@ export class FakeEngine implements EngineApi {
 
   async schedulingVerdicts(podUid: string): Promise<SchedulingVerdicts | undefined> {
     return this.verdicts.get(podUid);
+  }
+
+  faultList: FaultInfo[] = [
+    { id: 'scheduler-stopped', title: 'scheduler stopped', category: 'control-plane', target: 'cluster', description: 'The kube-scheduler process stops.', effect: 'New pods stay Pending.', active: [] },
+    { id: 'node-partition', title: 'node network partition', category: 'node', target: 'node', defaultTarget: 'sandbox-worker', description: 'The node loses the API server.', effect: 'NotReady after 50 s.', active: [] },
+  ];
+  async faults(): Promise<FaultInfo[]> {
+    return structuredClone(this.faultList);
+  }
+
+  async injectFault(id: string, target?: string): Promise<ActionResult> {
+    this.actions.push(`fault inject ${id}${target ? ` ${target}` : ''}`);
+    this.faultList.find((f) => f.id === id)?.active.push(target ?? '');
+    return { ok: true, message: `fault ${target ? `${id} on ${target}` : id} injected` };
+  }
+
+  async clearFault(id: string, target?: string): Promise<ActionResult> {
+    this.actions.push(`fault clear ${id}${target ? ` ${target}` : ''}`);
+    const f = this.faultList.find((x) => x.id === id);
+    if (f) f.active = f.active.filter((t) => t !== (target ?? ''));
+    return { ok: true, message: `fault ${target ? `${id} on ${target}` : id} cleared` };
   }
 
   trafficStats: TrafficStats = { pods: {}, edges: {}, seq: 0 };
