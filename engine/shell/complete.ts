@@ -6,6 +6,7 @@ import { contextNamespace } from '../kubectl/kubeconfig.ts';
 import { COMMANDS } from '../kubectl/commands/index.ts';
 import type { Command } from '../kubectl/command.ts';
 import { GLOBAL_FLAGS } from '../kubectl/flags.ts';
+import { explainCompletions } from '../kubectl/commands/explain.ts';
 import { BUILTINS } from './builtins/index.ts';
 import type { ShellHost } from './shell.ts';
 
@@ -100,6 +101,7 @@ function kubectlCandidates(args: string[], cur: string, host: ShellHost, pick: (
     if (rest.length === 1) return pick(RESOURCE_TYPES.filter((t) => t.verbs.includes('get')).map((t) => t.plural));
     return [];
   }
+  if (command.name === 'explain' && cur.includes('.')) return explainCompletions(cur);
   if (!TAKES_TYPE.has(command.name)) return [];
   if (cur.includes('/')) {
     const [typed, partial] = cur.split('/', 2) as [string, string];

@@ -144,3 +144,22 @@ function recursive(s: Schema, depth: number, seen: Set<Schema>): string {
   }
   return text;
 }
+
+/** Completion for `kubectl explain TYPE.field.`: the fields under the path typed so far. */
+export function explainCompletions(typedPath: string): string[] {
+  const parts = typedPath.split('.');
+  const partial = parts.pop()!;
+  const [typed, ...path] = parts;
+  const type = typed ? resolveResource(typed) : undefined;
+  if (!type) return [];
+  const rootName = ROOTS[`${type.group}/${type.version}/${type.kind}`];
+  let schema: Schema | undefined = rootName ? DEFS[rootName] : undefined;
+  for (const name of path) {
+    const prop: Schema | undefined = schema?.properties?.[name];
+    schema = prop ? target(prop) : undefined;
+  }
+  return Object.keys(schema?.properties ?? {})
+    .filter((k) => k.startsWith(partial))
+    .sort()
+    .map((k) => [...parts, k].join('.'));
+}

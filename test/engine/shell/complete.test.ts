@@ -14,6 +14,8 @@ describe('terminal completion', () => {
     expect(complete('kubectl get pods --output=ya', t.host)).to.deep.equal(['--output=yaml']);
     expect(complete('kubectl auth can-i cr', t.host)).to.deep.equal(['create']);
     expect(complete('kubectl label deploy w', t.host)).to.deep.equal(['web']);
+    expect(complete('kubectl explain pod.sp', t.host)).to.deep.equal(['pod.spec']);
+    expect(complete('kubectl explain deploy.spec.strategy.', t.host)).to.deep.equal(['deploy.spec.strategy.rollingUpdate', 'deploy.spec.strategy.type']);
   });
 
   it('remembers the namespace of the current context', async () => {
