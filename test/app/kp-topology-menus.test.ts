@@ -38,18 +38,40 @@ describe('kp-topology menus', () => {
     await waitUntil(() => el.shadowRoot!.querySelectorAll('.node').length === 3, 'nodes drawn');
     const m = menu(el, 'Actions for node sandbox-worker2');
     trigger(m).click();
-    await waitUntil(() => items(m).length === 4, 'menu open');
-    expect(items(m).map((b) => b.textContent)).to.deep.equal(['Stop kubelet', 'Cordon', 'Drain', 'Remove node']);
+    await waitUntil(() => items(m).length === 5, 'menu open');
+    expect(items(m).map((b) => b.textContent)).to.deep.equal(['Stop kubelet', 'Cordon', 'Drain', 'Remove node', 'Inject: node network partition']);
     key(items(m)[0]!, 'ArrowDown');
     expect(m.shadowRoot!.activeElement).to.equal(items(m)[1]);
     key(items(m)[1]!, 'Escape');
     await waitUntil(() => items(m).length === 0, 'closed');
     expect(m.shadowRoot!.activeElement).to.equal(trigger(m));
     trigger(m).click();
-    await waitUntil(() => items(m).length === 4, 'reopened');
+    await waitUntil(() => items(m).length === 5, 'reopened');
     items(m)[2]!.click();
     await waitUntil(() => engine.actions.length === 1);
     expect(engine.actions).to.deep.equal(['node drain sandbox-worker2']);
+  });
+
+  it('injects and clears faults from the Faults menu and a node menu', async () => {
+    const engine = new FakeEngine();
+    const el = await fixture<KpTopology>(html`<kp-topology .engine=${engine}></kp-topology>`);
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('.node').length === 3, 'nodes drawn');
+    const f = menu(el, 'Faults');
+    trigger(f).click();
+    await waitUntil(() => items(f).length === 1, 'faults menu open');
+    expect(items(f)[0]!.textContent).to.equal('Inject: scheduler stopped');
+    items(f)[0]!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('.notice')!.textContent === 'fault scheduler-stopped injected', 'notice');
+    await waitUntil(() => f.textContent!.includes('(1 active)'), 'active count');
+    trigger(f).click();
+    await waitUntil(() => items(f)[0]?.textContent === 'Clear: scheduler stopped', 'offers clear');
+    items(f)[0]!.click();
+    const n = menu(el, 'Actions for node sandbox-worker');
+    trigger(n).click();
+    await waitUntil(() => items(n).length === 5, 'node menu open');
+    items(n)[4]!.click();
+    await waitUntil(() => engine.actions.length === 3);
+    expect(engine.actions).to.deep.equal(['fault inject scheduler-stopped', 'fault clear scheduler-stopped', 'fault inject node-partition sandbox-worker']);
   });
 
   it('adds a node from the form', async () => {

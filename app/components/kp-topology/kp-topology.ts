@@ -5,7 +5,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { ChangeBatch, ComponentName, ComponentState, EngineApi, InspectTarget, NodeAction, Pod } from '../../../engine/engine-api.ts';
+import type { ChangeBatch, ComponentName, ComponentState, EngineApi, FaultInfo, InspectTarget, NodeAction, Pod } from '../../../engine/engine-api.ts';
 import '../kp-action-menu/kp-action-menu.ts';
 import './service-layer.ts';
 import type { MenuItem } from '../kp-action-menu/kp-action-menu.ts';
@@ -45,6 +45,9 @@ export class KpTopology extends LitElement {
   /** What the last menu action did (announced politely). */
   @state() private notice = '';
   @state() private addingNode = false;
+  /** The fault catalog with what is injected (the Faults menu and each node's fault items). */
+  @state() private faults: FaultInfo[] = [];
+  private faultsLoading = false;
   /** Pods deleted in the last moments, drawn fading out where they were. */
   private leaving = new Map<string, { pod: PodView; group: string; until: number }>();
   private feed: ClusterFeed | undefined;
@@ -87,6 +90,7 @@ export class KpTopology extends LitElement {
 
   private onBatch(batch: ChangeBatch | undefined): void {
     if (batch) this.noteDeletions(batch);
+    void this.loadFaults();
     // Batches already come at most once a frame; coalesce further in case several land together.
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
@@ -133,6 +137,35 @@ export class KpTopology extends LitElement {
     this.view = view;
   }
 
+  /** Refreshes the fault list (one request in flight; a terminal `sim fault` shows up on the next batch). */
+  private async loadFaults(): Promise<void> {
+    if (!this.engine || this.faultsLoading) return;
+    this.faultsLoading = true;
+    try {
+      this.faults = await this.engine.faults();
+    } finally {
+      this.faultsLoading = false;
+    }
+  }
+
+  /** Inject/clear items for faults of one kind of target; ids are `inject:ID` / `clear:ID`. */
+  private faultItems(target: 'cluster' | 'node', on = ''): MenuItem[] {
+    return this.faults
+      .filter((f) => f.target === target)
+      .map((f) => (f.active.includes(on)
+        ? { id: `clear:${f.id}`, label: `Clear: ${f.title}` }
+        : { id: `inject:${f.id}`, label: `${f.oneShot ? 'Trigger' : 'Inject'}: ${f.title}` }));
+  }
+
+  private async faultAction(item: string, target?: string): Promise<void> {
+    if (!this.engine) return;
+    const i = item.indexOf(':');
+    const id = item.slice(i + 1);
+    const r = item.startsWith('clear:') ? await this.engine.clearFault(id, target) : await this.engine.injectFault(id, target);
+    this.notice = r.message;
+    await this.loadFaults();
+  }
+
   /** Fresh view of one pod from the model (used by tests and hover text). */
   podView(namespace: string, name: string): PodView | undefined {
     const model = this.feed?.model;
@@ -147,6 +180,12 @@ export class KpTopology extends LitElement {
       <div class="bar" aria-label="Control plane">
         <span class="title">Control plane</span>
         ${v.components.map((c) => this.renderComponent(c))}
+        <kp-action-menu
+          class="faults-menu"
+          label="Faults: inject or clear a cluster-wide fault"
+          .items=${this.faultItems('cluster')}
+          @kp-menu-select=${(e: CustomEvent<{ id: string }>) => this.faultAction(e.detail.id)}
+        >Faults${this.faults.some((f) => f.active.length) ? html` <span class="word">(${this.faults.reduce((n, f) => n + f.active.length, 0)} active)</span>` : nothing}</kp-action-menu>
         <button class="add-node" aria-expanded=${this.addingNode ? 'true' : 'false'} @click=${this.onAddNodeToggle}>+ Add node</button>
         <label><input type="checkbox" .checked=${this.showSystem} @change=${this.onToggleSystem} /> kube-system pods</label>
       </div>
@@ -200,6 +239,8 @@ export class KpTopology extends LitElement {
       n.cordoned ? { id: 'uncordon', label: 'Uncordon' } : { id: 'cordon', label: 'Cordon' },
       { id: 'drain', label: 'Drain' },
       { id: 'remove', label: 'Remove node' },
+      // Node faults (engine/faults/catalog.ts), except those the items above already are.
+      ...this.faultItems('node', n.name).filter((i) => !/:(kubelet-stopped|node-removed)$/.test(i.id)),
     ];
   }
 
@@ -272,7 +313,8 @@ export class KpTopology extends LitElement {
         class="node-menu"
         label="Actions for node ${n.name}"
         .items=${this.nodeItems(n)}
-        @kp-menu-select=${(e: CustomEvent<{ id: string }>) => this.nodeAction(n.name, e.detail.id as NodeAction)}
+        @kp-menu-select=${(e: CustomEvent<{ id: string }>) =>
+          e.detail.id.includes(':') ? this.faultAction(e.detail.id, n.name) : this.nodeAction(n.name, e.detail.id as NodeAction)}
       >⋯</kp-action-menu>
       ${n.kubelet && n.kubelet.phase !== 'Running' ? html`<span class="muted">kubelet: ${n.kubelet.phase}</span>` : nothing}
       ${n.taints.length ? html`<div class="taints">${n.taints.map((t) => html`<span class="taint" title="taint">${t}</span>`)}</div>` : nothing}
