@@ -266,6 +266,8 @@ class Interpreter {
     const o = outSink;
     const e = errSink;
     const rio: CommandIO = { stdin, out: (t) => write(o, t), err: (t) => write(e, t), cancelled: () => io.cancelled(), sleep: (ms) => io.sleep(ms) };
+    // kubectl edit still reaches the page's editor when its output is redirected.
+    if (io.openEditor) rio.openEditor = io.openEditor;
     try {
       return await body(rio);
     } finally {
