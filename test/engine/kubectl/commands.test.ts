@@ -154,3 +154,29 @@ describe('kubectl commands', () => {
     expect((await t.run('kubectl events --for=deploy')).out).to.equal('error: --for must be in resource/name form\n');
   });
 });
+
+describe('kubectl edit in the tab', () => {
+  it('opens the live object in the editor hook and applies what was saved', async () => {
+    const t = terminal();
+    await t.run('kubectl create deployment web --image=nginx');
+    const { bufferIO } = await import('../../../engine/shell/command-io.ts');
+    const { runLine } = await import('../../../engine/shell/shell.ts');
+    const io = bufferIO();
+    let opened = '';
+    io.openEditor = async (path, content) => {
+      opened = path;
+      expect(t.host.workspace.read(path)).to.equal(content);
+      expect(content).to.match(/^# Please edit the object below\. Lines beginning with a '#' will be ignored,\n/);
+      return content.replace('replicas: 1', 'replicas: 4');
+    };
+    expect(await runLine('kubectl edit deployment/web', io, t.host)).to.equal(0);
+    expect(opened).to.match(/^\/tmp\/kubectl-edit-\d+\.yaml$/);
+    expect(io.combined()).to.equal('deployment.apps/web edited\n');
+    expect(t.host.workspace.read(opened)).to.equal(undefined);
+    const cancelled = bufferIO();
+    cancelled.openEditor = async () => undefined;
+    await runLine('kubectl edit deployment/web', cancelled, t.host);
+    expect(cancelled.combined()).to.equal('Edit cancelled, no changes made.\n');
+    expect((await t.run(`kubectl get deploy web -o jsonpath='{.spec.replicas}'`)).out).to.equal('4');
+  });
+});
