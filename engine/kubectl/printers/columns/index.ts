@@ -11,6 +11,7 @@ import { controllerrevisions, cronjobs, daemonsets, jobs, persistentvolumeclaims
 import { configmaps, endpoints, generic, secrets, serviceaccounts } from './simple.ts';
 import { endpointslices, ingressclasses, ingresses, networkpolicies } from './network.ts';
 import { hpas } from './hpa.ts';
+import { bindings, leases, limitranges, poddisruptionbudgets, priorityclasses, resourcequotas, roles } from './access.ts';
 
 const BY_RESOURCE: Record<string, Column[]> = {
   pods: pod as Column[],
@@ -37,6 +38,15 @@ const BY_RESOURCE: Record<string, Column[]> = {
   'ingressclasses.networking.k8s.io': ingressclasses,
   'networkpolicies.networking.k8s.io': networkpolicies,
   'horizontalpodautoscalers.autoscaling': hpas as Column[],
+  'roles.rbac.authorization.k8s.io': roles,
+  'clusterroles.rbac.authorization.k8s.io': roles,
+  'rolebindings.rbac.authorization.k8s.io': bindings,
+  'clusterrolebindings.rbac.authorization.k8s.io': bindings,
+  resourcequotas,
+  limitranges,
+  'priorityclasses.scheduling.k8s.io': priorityclasses,
+  'poddisruptionbudgets.policy': poddisruptionbudgets,
+  'leases.coordination.k8s.io': leases,
 };
 
 export function columnsFor(resource: string): Column[] {
