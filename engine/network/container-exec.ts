@@ -66,9 +66,9 @@ export async function runInContainer(engine: Engine, pod: Pod, c: Container, bas
  */
 export function attachShell(engine: Engine, pod: Pod, c: Container, base: ShellState, shell: string, done: (code: number, io: CommandIO) => number | Promise<number>): void {
   const host = hostFor(engine, pod, c, base);
-  const p = prompt({ engine, pod, container: c, flavour: host.notFound!('x').startsWith('sh: 1:') ? 'debian' : 'busybox', tools: new Set() }, shell);
+  const ctx = { engine, pod, container: c, flavour: host.notFound!('x').startsWith('sh: 1:') ? 'debian' : 'busybox', tools: new Set<string>() } as const;
   setForeground(base.kubeconfig, {
-    prompt: () => p,
+    prompt: () => prompt(ctx, shell, host.state.vars['PWD'] ?? '/'),
     async input(text, io) {
       const m = /^\s*exit(?:\s+(\d+))?\s*$/.exec(text);
       if (m) {

@@ -9,10 +9,10 @@ import { parseImageRef } from '../containers/images.ts';
 import type { Engine } from '../engine.ts';
 import type { ShellState } from '../shell/state.ts';
 import { Store } from '../store/store.ts';
-import { Workspace } from '../workspace.ts';
+import type { Workspace } from '../workspace.ts';
 import { resolvConf } from './dns.ts';
 import type { Origin } from './origin.ts';
-import { filesAt } from '../kubelet/processes.ts';
+import { ContainerFs, ContainerWorkspace, volumeFiles } from './container-fs.ts';
 
 export type Flavour = 'busybox' | 'alpine' | 'debian';
 
@@ -43,7 +43,7 @@ export function imageFlavour(image: string | undefined): Flavour {
   return 'debian';
 }
 
-const BASE_TOOLS = ['cat', 'echo', 'env', 'printenv', 'hostname', 'ls', 'sleep', 'true', 'false', 'grep', 'head', 'tail', 'wc', 'sort', 'awk', 'export', 'unset', 'cd', 'pwd', 'rm'];
+const BASE_TOOLS = ['cat', 'echo', 'env', 'printenv', 'hostname', 'ls', 'sleep', 'true', 'false', 'grep', 'head', 'tail', 'wc', 'sort', 'awk', 'export', 'unset', 'cd', 'pwd', 'rm', 'touch', 'mkdir'];
 
 export function imageTools(image: string | undefined): Set<string> {
   const ref = parseImageRef(image ?? '');
@@ -59,9 +59,10 @@ export function imageTools(image: string | undefined): Set<string> {
 }
 
 /** The shell prompt a terminal attached to `sh` (or bash) in this container shows. */
-export function prompt(ctx: ContainerContext, shell: string): string {
-  if (/bash$/.test(shell)) return `root@${ctx.pod.metadata.name}:/# `;
-  return ctx.flavour === 'debian' ? '# ' : '/ # ';
+export function prompt(ctx: ContainerContext, shell: string, cwd = '/'): string {
+  if (/bash$/.test(shell)) return `root@${ctx.pod.metadata.name}:${cwd === '/root' ? '~' : cwd}# `;
+  // busybox's PS1 shows the working directory; dash's is a bare `# `.
+  return ctx.flavour === 'debian' ? '# ' : `${cwd} # `;
 }
 
 /** What `sh` prints for an unknown command in this image. */
@@ -176,6 +177,8 @@ export function containerFiles(engine: Engine, pod: Pod, c: Container): Map<stri
       if (ca?.['ca.crt']) files.set(`${m.mountPath}/ca.crt`, ca['ca.crt']);
     }
   }
+  // emptyDir/PVC/hostPath contents written before this container started.
+  for (const [k, v] of volumeFiles(engine.store, pod, c)) files.set(k, v);
   return files;
 }
 
@@ -195,10 +198,8 @@ export function containerShell(engine: Engine, pod: Pod, c: Container, base: She
     // Its own copy: the terminal's kubeconfig object identifies the terminal (foreground.ts).
     kubeconfig: structuredClone(base.kubeconfig),
   };
-  const files = containerFiles(engine, pod, c);
-  // What the container's own process wrote (touch /tmp/healthy) is there too.
-  for (const [k, v] of filesAt(engine.store, pod.metadata.uid ?? '', c.name, engine.clock.now()) ?? []) files.set(k, v);
-  const workspace = new Workspace(new Store(), (p) => files.get(p.startsWith('/') ? p : `/${p}`));
+  // The container's filesystem (its process's files, volumes, earlier exec writes), live.
+  const workspace = new ContainerWorkspace(new ContainerFs(engine, pod, c), () => state.vars['PWD'] ?? '/', new Store());
   const ctx: ContainerContext = { engine, pod, container: c, flavour: imageFlavour(c.image), tools: imageTools(c.image) };
   contexts.set(state, ctx);
   return { ctx, state, workspace };
