@@ -4,8 +4,8 @@
 // best (ties broken by reservoir sampling with the seeded rng), bind through the API server and
 // record `Scheduled`. Otherwise try DefaultPreemption (evict lower-priority pods, nominate the
 // node) and record `FailedScheduling` with the exact upstream message and PodScheduled=False.
-// Unschedulable pods are retried on the events that can make room (a node changes, a bound
-// pod goes away), as the scheduling queue does. Every verdict and score is kept per pod as a
+// Unschedulable pods wait in the scheduling queue (queue.ts) until a cluster event one of the
+// plugins that rejected them registered for (cluster-events.ts) moves them, after their back-off. Every verdict and score is kept per pod as a
 // sim record for the inspector (results.ts).
 import type { Node, Pod } from '../api/core-v1.ts';
 import type { Condition } from '../api/meta.ts';
@@ -27,6 +27,8 @@ import { plugin as taintToleration } from './plugins/taint-toleration.ts';
 import { plugin as volumeBinding } from './plugins/volume-binding.ts';
 import { holdsResources, nodeAllocatable, podNonZeroRequests, podRequests, emptyResources, type Resources } from './resources.ts';
 import { MAX_RECORDED_NODES, recordResult, type NodeResult } from './results.ts';
+import { assignedPodEvents, nodeEvents } from './cluster-events.ts';
+import { FLUSH_PERIOD_MS, SchedulingQueue } from './queue.ts';
 
 export const NAME = 'default-scheduler';
 export const SCHEDULED = 'Scheduled';
@@ -149,6 +151,7 @@ export function createScheduler(store: Store): Controller {
   const allPending = (): string[] => (store.byIndex('pods', NODE_INDEX, '') as Pod[]).filter(isPending).map(keyOf).sort();
   const usage = new NodeUsage();
   usage.rebuild(store);
+  const queue = new SchedulingQueue();
   const state: SchedulerState = { nextStart: 0, nodes: undefined };
   return {
     name: NAME,
@@ -157,35 +160,60 @@ export function createScheduler(store: Store): Controller {
         resource: 'pods',
         map: (o, old) => {
           const pod = o as Pod;
+          const key = keyOf(pod);
           const present = store.get('pods', o.metadata.namespace, o.metadata.name!)?.metadata.uid === o.metadata.uid;
           usage.apply(pod, present);
-          if (!present) return pod.spec?.nodeName ? allPending() : [];
-          if (isPending(pod)) {
+          if (present && isPending(pod)) {
             // Our own status writes (PodScheduled=False, nominatedNodeName) must not requeue the pod.
             if (old && JSON.stringify((old as Pod).spec) === JSON.stringify(pod.spec)) return [];
-            return [keyOf(pod)];
+            queue.moveOne(key);
+            return [key];
           }
-          const was = old as Pod | undefined;
-          if (pod.spec?.nodeName && was && holdsResources(was) && !holdsResources(pod)) return allPending();
-          return [];
+          if (!pod.spec?.nodeName) {
+            if (!present) queue.forget(key);
+            return [];
+          }
+          if (!old || !(old as Pod).spec?.nodeName) queue.forget(key);
+          return queue.move(assignedPodEvents(pod, old as Pod | undefined, present, holdsResources));
         },
       },
       {
         resource: 'nodes',
-        map: () => {
+        map: (o, old) => {
           state.nodes = undefined;
-          return allPending();
+          const present = store.get('nodes', undefined, o.metadata.name!)?.metadata.uid === o.metadata.uid;
+          return queue.move(nodeEvents(o as Node, old as Node | undefined, present));
         },
       },
+      { resource: 'persistentvolumeclaims', map: () => queue.move(['PvcChange']) },
+      { resource: 'persistentvolumes', map: () => queue.move(['PvChange']) },
+      { resource: 'storageclasses.storage.k8s.io', map: () => queue.move(['StorageClassChange']) },
     ],
     resync: () => {
       state.nodes = undefined;
       usage.rebuild(store);
-      return allPending();
+      queue.clear();
+      return [FLUSH_KEY, ...allPending()];
     },
-    reconcile: (key, cx) => scheduleOne(key, cx, usage, state),
+    reconcile: (key, cx) => {
+      if (key === FLUSH_KEY) {
+        cx.cancel(FLUSH_KEY);
+        cx.schedule(FLUSH_PERIOD_MS, FLUSH_KEY, undefined, true);
+        for (const k of queue.leftover(cx.clock.now())) cx.enqueue(k);
+        return;
+      }
+      // Parked until an event moves it; then it waits out its back-off (the backoff queue).
+      if (queue.isUnschedulable(key)) return;
+      const wait = queue.backoffRemaining(key, cx.clock.now());
+      if (wait > 0) return { requeueAfter: wait };
+      const rejected = scheduleOne(key, cx, usage, state);
+      if (rejected) queue.failed(key, rejected, cx.clock.now());
+      else queue.forget(key);
+    },
   };
 }
+
+const FLUSH_KEY = '__flush_unschedulable__';
 
 function newCycle(cx: ReconcileContext, nodes: Node[], usage: NodeUsage): Cycle {
   let bound: Pod[] | undefined;
@@ -219,7 +247,8 @@ interface SchedulerState {
   nodes: Node[] | undefined;
 }
 
-function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage, state: SchedulerState): Result {
+/** Runs one scheduling cycle; returns the plugins that rejected the pod if it failed. */
+function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage, state: SchedulerState): Set<string> | undefined {
   const { namespace, name } = splitKey(key);
   const pod = cx.api.tryGet<Pod>('pods', namespace, name);
   if (!pod || !isPending(pod)) return;
@@ -236,7 +265,8 @@ function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage, state:
     if (!s || s.code === 'Success') continue;
     for (const n of nodes.slice(0, MAX_RECORDED_NODES)) results[n.metadata.name!] = { filters: [{ plugin: f.name, status: s }], passed: 0 };
     const message = fitErrorMessage(nodes.length, [], preemptionMessage(nodes.length, nodes.map(() => NO_PREEMPTION_VICTIMS)), s.reasons.join(', '));
-    return fail(pod, message, cx, record);
+    fail(pod, message, cx, record);
+    return new Set([f.name]);
   }
 
   const feasible: NodeInfo[] = [];
@@ -258,7 +288,8 @@ function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage, state:
   if (feasible.length === 0) {
     const pre = preempt(pod, failures, cycle, cx);
     const message = fitErrorMessage(nodes.length, failures.map((f) => f.status), pre);
-    return fail(pod, message, cx, record);
+    fail(pod, message, cx, record);
+    return new Set(failures.map((f) => (f.status.code === 'Success' ? '' : f.status.plugin)).filter(Boolean));
   }
 
   // Score, then pick the highest total; ties by reservoir sampling (selectHost).
@@ -293,7 +324,7 @@ function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage, state:
   cx.events.record(pod, { component: NAME }, 'Normal', SCHEDULED, `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${target}`);
 }
 
-function fail(pod: Pod, message: string, cx: ReconcileContext, record: (x: { message: string }) => void): Result {
+function fail(pod: Pod, message: string, cx: ReconcileContext, record: (x: { message: string }) => void): void {
   record({ message });
   cx.events.record(pod, { component: NAME }, 'Warning', FAILED_SCHEDULING, message);
   setUnschedulable(pod, message, cx);
