@@ -24,6 +24,7 @@ import { containerMemoryBytes } from '../containers/usage.ts';
 import { configError } from './config-refs.ts';
 import { registryUnreachable, registryUnreachableMessage } from '../faults/registry.ts';
 import { filesAt, forgetProcesses, registerProcess, stopProcess } from './processes.ts';
+import { appendLog, forgetLogs, startLog } from './container-log.ts';
 import { failureThreshold, initialDelayMs, periodMs, PROBE_LABEL, probeOf, runProbe, successThreshold, type ProbeKind } from './prober.ts';
 
 /** App containers after init containers: the pod machine's container indexes. */
@@ -261,8 +262,7 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
       pod, container: spec, podIP: rec.podIP ?? '', now, files, env: Object.fromEntries(containerEnv(engine, withIP, spec)), running: true, userAgent: PROBE_USER_AGENT,
     });
     if (res.accessLog !== undefined) {
-      const k = logKey(pod.metadata.uid!, spec.name);
-      store.setRecord(k, (store.getRecord<string>(k) ?? '') + `${res.accessLog}\n`);
+      appendLog(store, pod.metadata.uid!, spec.name, `${res.accessLog}\n`, now);
     }
     const st: ProbeState = structuredClone(rec.probes?.[i] ?? { fails: {}, oks: {}, started: !spec.startupProbe, ready: false });
     const r: PodRecord = { ...rec, probes: { ...(rec.probes ?? {}), [i]: st } };
@@ -356,15 +356,10 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
         break;
       case 'emitStarted': {
         const uid = pod.metadata.uid!;
-        if (p['restarted']) {
-          containerEvent(pod, i, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, cx);
-          const prev = store.getRecord<string>(logKey(uid, c.name));
-          if (prev !== undefined) store.setRecord(previousLogKey(uid, c.name), prev);
-        }
+        if (p['restarted']) containerEvent(pod, i, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, cx);
         containerEvent(pod, i, 'Normal', 'Created', `Created container ${c.name}`, cx);
         containerEvent(pod, i, 'Normal', 'Started', `Started container ${c.name}`, cx);
-        const lines = p['logs'] as string[];
-        store.setRecord(logKey(uid, c.name), lines.map((l) => `${l}\n`).join(''));
+        startLog(store, uid, c.name, p['logs'] as string[], cx.clock.now(), !!p['restarted']);
         startProbes(pod, r, i, cx);
         break;
       }
@@ -428,7 +423,7 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
     store.deleteRecord(podRecordKey(uid));
     releaseIP(store, nodeName, uid);
     forgetProcesses(store, uid);
-    for (const [k] of store.recordsWithPrefix(`logs/${uid}/`)) store.deleteRecord(k);
+    forgetLogs(store, uid);
   }
 
   function renewLease(cx: ReconcileContext): void {

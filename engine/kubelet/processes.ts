@@ -5,6 +5,7 @@
 // process produced up to now, so `while true; do date; sleep 1; done` costs nothing while nobody
 // looks and no timer runs per `sleep 1`.
 import type { Store } from '../store/store.ts';
+import { appendLog } from './container-log.ts';
 import { STEP_CAP, VirtualProcess, type ProcessInput } from '../containers/virtual-process.ts';
 
 export interface ProcRecord {
@@ -24,11 +25,8 @@ interface Live {
 }
 
 const live = new WeakMap<Store, Map<string, Live>>();
-/** The log keeps at most this many characters (the kubelet rotates container logs). */
-const LOG_CAP_CHARS = 2_000_000;
 
 export const procKey = (uid: string, container: string) => `kubelet/proc/${uid}/${container}`;
-const logKeyOf = (uid: string, container: string) => `logs/${uid}/${container}`;
 
 function cache(store: Store): Map<string, Live> {
   let m = live.get(store);
@@ -64,6 +62,7 @@ export function flushContainer(store: Store, uid: string, container: string, now
   const l = liveOf(store, key, rec);
   l.proc.advance(until);
   let text = '';
+  const times: number[] = [];
   let keep = 0;
   const ev = l.proc.events;
   for (let i = 0; i < ev.length; i++) {
@@ -71,19 +70,19 @@ export function flushContainer(store: Store, uid: string, container: string, now
     if (e.t > until) break;
     keep = i + 1;
     if (e.out !== undefined) {
-      if (e.t > rec.flushedAt) text += e.out;
+      if (e.t > rec.flushedAt) {
+        text += e.out;
+        // A line's time is when its newline was written.
+        for (let j = e.out.indexOf('\n'); j >= 0; j = e.out.indexOf('\n', j + 1)) times.push(e.t);
+        if (!e.out.endsWith('\n') && i === ev.length - 1) times.push(e.t);
+      }
     } else if (e.path) {
       if (e.content === null || e.content === undefined) l.base.delete(e.path);
       else l.base.set(e.path, e.content);
     }
   }
   ev.splice(0, keep);
-  if (text) {
-    const prev = store.getRecord<string>(logKeyOf(uid, container)) ?? '';
-    let next = prev + text;
-    if (next.length > LOG_CAP_CHARS) next = next.slice(next.indexOf('\n', next.length - LOG_CAP_CHARS) + 1);
-    store.setRecord(logKeyOf(uid, container), next);
-  }
+  if (text) appendLog(store, uid, container, text, times);
   store.setRecord(key, { ...rec, flushedAt: until });
   // An endless loop read far ahead: bound the look-ahead the interpreter keeps.
   if (l.proc.steps > STEP_CAP * 4) l.proc.steps = 0;

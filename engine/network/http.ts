@@ -3,7 +3,7 @@
 // server image answer. ingress-nginx answers for port 80 of localhost / the control-plane node
 // and proxies to a backend endpoint. Servers append their access-log line to the container's log.
 import type { Engine } from '../engine.ts';
-import { logKey } from '../kubelet/kubelet.ts';
+import { appendLog } from '../kubelet/container-log.ts';
 import { resolveHost } from './dns.ts';
 import { dial, podByIP, toPod, type DialResult } from './dial.ts';
 import type { HttpRequest, HttpResponse } from './http-types.ts';
@@ -48,8 +48,7 @@ function serve(engine: Engine, d: Extract<DialResult, { target: unknown }>, req:
   const res = server.serve(req, cx);
   const line = server.accessLog?.(req, res, cx);
   if (line !== undefined) {
-    const k = logKey(pod.metadata.uid!, container.name);
-    engine.store.setRecord(k, (engine.store.getRecord<string>(k) ?? '') + `${line}\n`);
+    appendLog(engine.store, pod.metadata.uid!, container.name, `${line}\n`, engine.clock.now());
   }
   countRequest(engine, `${pod.metadata.namespace}/${pod.metadata.name}`, d.target.service);
   return res;

@@ -23,6 +23,7 @@ import { replace } from './replace.ts';
 import { wait } from './wait.ts';
 import { events } from './events.ts';
 import { execCmd } from './exec.ts';
+import { cp } from './cp.ts';
 import { expose } from './expose.ts';
 import { portForward } from './port-forward.ts';
 import { explain } from './explain.ts';
@@ -59,6 +60,7 @@ export const COMMANDS: Command[] = [
   events,
   explain,
   execCmd,
+  cp,
   expose,
   portForward,
   auth,

@@ -1,6 +1,6 @@
-// kubectl logs POD|TYPE/NAME [-c CONTAINER] [--tail N] [-f] [-p] [--timestamps]: reads the
-// container's log from the simulation-private records the kubelet writes
-// (`logs/<podUID>/<container>`, previous instance `logs/<podUID>/<container>/previous`).
+// kubectl logs POD|TYPE/NAME|-l SELECTOR [-c CONTAINER|--all-containers] [--tail N] [-f] [-p]
+// [--timestamps] [--since D|--since-time T] [--prefix]: reads the container's log from the
+// records the kubelet writes (kubelet/container-log.ts: text plus each line's time).
 // Mirrors pkg/cmd/logs/logs.go and polymorphichelpers.LogsForObject.
 import type { Pod } from '../../api/core-v1.ts';
 import type { KubeObject } from '../../api/meta.ts';
@@ -10,6 +10,9 @@ import { badRequest } from '../../apiserver/status.ts';
 import { CommandError, type Command, type CommandContext } from '../command.ts';
 import { kindPrefix, resolveArgs } from '../resource-args.ts';
 import { flushPod } from '../../kubelet/processes.ts';
+import { readLog } from '../../kubelet/container-log.ts';
+import { parseTime } from '../../time/clock.ts';
+import { DurationError, parseGoDuration } from '../go-duration.ts';
 
 const USAGE = `expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command`;
 
@@ -35,76 +38,125 @@ export const logs: Command = {
   run,
 };
 
-/** One log line as the kubelet records it: text, or {time, line}. */
-type LogEntry = string | { time?: string; line?: string; text?: string };
-
-export function logLines(cx: CommandContext, pod: KubeObject, container: string, previous: boolean): { time?: string; text: string }[] {
-  const key = `logs/${pod.metadata.uid}/${container}${previous ? '/previous' : ''}`;
+/** The container's log lines with the time each was written (ms), as the kubelet keeps them. */
+export function logLines(cx: CommandContext, pod: KubeObject, container: string, previous: boolean): { time?: number; text: string }[] {
   // Script containers' output up to now (the kubelet materialises it lazily).
   flushPod(cx.engine.store, pod.metadata.uid!, cx.engine.clock.now());
-  const rec = cx.engine.store.getRecord<LogEntry[] | string>(key);
-  if (rec === undefined) return [];
-  if (typeof rec === 'string') return rec.split('\n').filter((l, i, a) => i < a.length - 1 || l !== '').map((text) => ({ text }));
-  return rec.map((e) => (typeof e === 'string' ? { text: e } : { ...(e.time ? { time: e.time } : {}), text: e.line ?? e.text ?? '' }));
+  return readLog(cx.engine.store, pod.metadata.uid!, container, previous);
+}
+
+/** containerd's RFC 3339 timestamps carry nanoseconds. */
+function nanoStamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
+}
+
+interface Stream {
+  pod: Pod;
+  container: string;
+  restartCount?: number;
 }
 
 async function run(cx: CommandContext): Promise<number> {
   const f = cx.flags;
   const args = f.args;
-  if (args.length === 0 && !f.str('selector')) throw new CommandError(USAGE, cx.helpHint());
-  if (args.length > 2) throw new CommandError(USAGE, cx.helpHint());
+  const selector = f.str('selector');
+  if (args.length === 0 && !selector) throw new CommandError(USAGE, cx.helpHint());
+  if (args.length > 2 || (selector && args.length > 0)) throw new CommandError(selector ? 'only a selector (-l) or a POD name is allowed' : USAGE, cx.helpHint());
+  if (f.str('since') && f.str('since-time')) throw new CommandError('at most one of `sinceTime` or `sinceSeconds` may be specified');
+  let sinceMs: number | undefined;
+  if (f.str('since')) {
+    try {
+      sinceMs = parseGoDuration(f.str('since'));
+    } catch (e) {
+      if (e instanceof DurationError) throw new CommandError(`invalid argument "${f.str('since')}" for "--since" flag: ${e.message}`);
+      throw e;
+    }
+  }
+  if (f.str('since-time') && parseTime(f.str('since-time')) === undefined)
+    throw new CommandError(`--since-time must be a valid RFC3339 timestamp`);
   const ns = cx.namespace;
-  let pod: Pod;
-  if (args[0]!.includes('/')) {
+  const previous = f.bool('previous');
+  let pods: Pod[];
+  if (selector) {
+    pods = cx.api.list<Pod>('pods', ns, { labelSelector: selector }).sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1));
+    if (pods.length === 0) {
+      cx.err(`No resources found in ${ns} namespace.\n`);
+      return 0;
+    }
+  } else if (args[0]!.includes('/')) {
     const req = resolveArgs([args[0]!]).requests[0]!;
     const obj = cx.api.get(resourceKey(req.type), ns, req.names[0]!);
-    if (req.type.kind === 'Pod') pod = obj as Pod;
+    if (req.type.kind === 'Pod') pods = [obj as Pod];
     else {
       const sel = fromLabelSelector((obj['spec'] as { selector?: never } | undefined)?.selector);
-      const pods = sel ? (cx.api.list('pods', ns) as Pod[]).filter((p) => sel.every((r) => 'value' in r && p.metadata.labels?.[r.key] === r.value)) : [];
-      if (pods.length === 0) throw new CommandError(`timed out waiting for the condition`);
-      if (pods.length > 1) cx.err(`Found ${pods.length} pods, using pod/${pods[0]!.metadata.name}\n`);
-      pod = pods[0]!;
+      const found = sel ? (cx.api.list('pods', ns) as Pod[]).filter((p) => sel.every((r) => 'value' in r && p.metadata.labels?.[r.key] === r.value)) : [];
+      if (found.length === 0) throw new CommandError(`timed out waiting for the condition`);
+      if (found.length > 1) cx.err(`Found ${found.length} pods, using pod/${found[0]!.metadata.name}\n`);
+      pods = [found[0]!];
       void kindPrefix;
     }
-  } else pod = cx.api.get<Pod>('pods', ns, args[0]!);
-  const names = pod.spec.containers.map((c) => c.name);
-  let container = f.str('container') || args[1] || '';
-  if (!container) {
-    container = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? names[0]!;
-    if (names.length > 1 && !f.bool('all-containers')) cx.err(`Defaulted container "${container}" out of: ${names.join(', ')}\n`);
-  }
-  const all = [...names, ...(pod.spec.initContainers ?? []).map((c) => c.name)];
-  if (!all.includes(container)) throw new CommandError(`container ${container} is not valid for pod ${pod.metadata.name}`);
-  const previous = f.bool('previous');
-  const status = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].find((s) => s.name === container);
-  if (previous && !status?.lastState?.terminated)
-    throw badRequest(`previous terminated container "${container}" in pod "${pod.metadata.name}" not found`);
-  const waiting = status?.state?.waiting;
-  if (!previous && (!status || (waiting && !status.lastState?.terminated && (status.restartCount ?? 0) === 0)))
-    throw badRequest(`container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${waiting?.reason ?? 'ContainerCreating'}`);
+  } else pods = [cx.api.get<Pod>('pods', ns, args[0]!)];
 
-  const print = (from: number) => {
-    const lines = logLines(cx, pod, container, previous);
+  // One stream per pod container (all of them with --all-containers), checked as the API server does.
+  const streams: Stream[] = [];
+  for (const pod of pods) {
+    const names = pod.spec.containers.map((c) => c.name);
+    const all = [...(pod.spec.initContainers ?? []).map((c) => c.name), ...names];
+    let wanted: string[];
+    if (f.bool('all-containers')) wanted = all;
+    else {
+      let container = f.str('container') || args[1] || '';
+      if (!container) {
+        container = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? names[0]!;
+        if (names.length > 1) cx.err(`Defaulted container "${container}" out of: ${names.join(', ')}\n`);
+      }
+      if (!all.includes(container)) throw new CommandError(`container ${container} is not valid for pod ${pod.metadata.name}`);
+      wanted = [container];
+    }
+    for (const container of wanted) {
+      const status = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].find((s) => s.name === container);
+      if (previous && !status?.lastState?.terminated)
+        throw badRequest(`previous terminated container "${container}" in pod "${pod.metadata.name}" not found`);
+      const waiting = status?.state?.waiting;
+      if (!previous && (!status || (waiting && !status.lastState?.terminated && (status.restartCount ?? 0) === 0)))
+        throw badRequest(`container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${waiting?.reason ?? 'ContainerCreating'}`);
+      streams.push({ pod, container, ...(status?.restartCount !== undefined ? { restartCount: status.restartCount } : {}) });
+    }
+  }
+  const follow = f.bool('follow') && !previous;
+  const maxRequests = f.has('max-log-requests') ? f.int('max-log-requests', 5) : 5;
+  if (follow && streams.length > maxRequests)
+    throw new CommandError(`you are attempting to follow ${streams.length} log streams, but maximum allowed concurrency is ${maxRequests}, use --max-log-requests to increase the limit`);
+
+  // With a selector kubectl asks for the last 10 lines unless --tail says otherwise.
+  const tail = f.has('tail') ? f.int('tail', -1) : selector ? 10 : -1;
+  const since = sinceMs !== undefined ? cx.now() - sinceMs : f.str('since-time') ? parseTime(f.str('since-time'))! : undefined;
+  const prefixOf = (s: Stream) => (f.bool('prefix') ? `[pod/${s.pod.metadata.name}/${s.container}] ` : '');
+  const print = (s: Stream, from: number): number => {
+    const lines = logLines(cx, s.pod, s.container, previous);
     let start = from;
-    if (from === 0 && f.has('tail') && f.int('tail', -1) >= 0) start = Math.max(0, lines.length - f.int('tail', -1));
-    for (const l of lines.slice(start)) cx.out(`${f.bool('timestamps') && l.time ? `${l.time} ` : ''}${l.text}\n`);
+    if (from === 0) {
+      if (since !== undefined) while (start < lines.length && (lines[start]!.time ?? Infinity) < since) start++;
+      if (tail >= 0) start = Math.max(start, lines.length - tail);
+    }
+    let text = '';
+    for (const l of lines.slice(start)) text += `${prefixOf(s)}${f.bool('timestamps') && l.time !== undefined ? `${nanoStamp(l.time)} ` : ''}${l.text}\n`;
+    if (text) cx.out(text);
     return lines.length;
   };
-  let seen = print(0);
-  if (f.bool('follow') && !previous) {
-    const uid = pod.metadata.uid;
-    while (!cx.io.cancelled()) {
+  const seen = streams.map((s) => print(s, 0));
+  if (follow) {
+    const open = new Set(streams.map((_, i) => i));
+    while (!cx.io.cancelled() && open.size) {
       await cx.io.sleep(1000);
-      seen = Math.max(seen, printFrom(print, seen));
-      const now = cx.api.tryGet<Pod>('pods', ns, pod.metadata.name ?? '');
-      const cs = now?.status?.containerStatuses?.find((s) => s.name === container);
-      if (!now || now.metadata.uid !== uid || cs?.state?.terminated || (cs && cs.restartCount !== status?.restartCount)) break;
+      for (const i of [...open]) {
+        const s = streams[i]!;
+        seen[i] = Math.max(seen[i]!, print(s, seen[i]!));
+        const now = cx.api.tryGet<Pod>('pods', ns, s.pod.metadata.name ?? '');
+        const cs = [...(now?.status?.containerStatuses ?? []), ...(now?.status?.initContainerStatuses ?? [])].find((x) => x.name === s.container);
+        if (!now || now.metadata.uid !== s.pod.metadata.uid || cs?.state?.terminated || (cs && cs.restartCount !== s.restartCount)) open.delete(i);
+      }
     }
   }
   return 0;
-}
-
-function printFrom(print: (from: number) => number, seen: number): number {
-  return print(seen);
 }
