@@ -5,7 +5,7 @@ import { ApiError, conflict } from '../../apiserver/status.ts';
 import { CommandError, type Command, type CommandContext } from '../command.ts';
 import { dryRunOf } from '../mutation.ts';
 import { kindPrefix, resolveArgs, ResourceArgError, type ResourceRequest } from '../resource-args.ts';
-import { errorText } from '../server-errors.ts';
+import { errorText, reportErrors } from '../server-errors.ts';
 import { readManifestArgs } from './manifest-args.ts';
 
 const SCALABLE = new Set(['deployments.apps', 'replicasets.apps', 'statefulsets.apps', 'replicationcontrollers']);
@@ -56,8 +56,10 @@ async function run(cx: CommandContext): Promise<number> {
       throw e;
     }
   }
-  const errors: string[] = [];
-  let count = 0;
+  // As RunScale: the builder gets every object first (errors kept for the end); with none
+  // found the command fails with "no objects passed to scale" plus the builder's error.
+  const infoErrors: ApiError[] = [];
+  const infos: { req: ResourceRequest; key: string; name: string; replicas?: number }[] = [];
   for (const req of requests) {
     const key = resourceKey(req.type);
     let names = req.names;
@@ -66,26 +68,33 @@ async function run(cx: CommandContext): Promise<number> {
       names = cx.api.list(key, ns, f.str('selector') ? { labelSelector: f.str('selector') } : {}).map((o) => o.metadata.name ?? '');
     }
     for (const name of names) {
-      count++;
-      if (!SCALABLE.has(key)) {
-        errors.push(`error: no scaler has been implemented for {"${req.type.group}" "${req.type.kind}"}\n`);
-        continue;
-      }
       try {
         const cur = cx.api.get(key, ns, name);
-        const spec = (cur['spec'] ?? {}) as { replicas?: number };
-        if (f.has('current-replicas') && (spec.replicas ?? 1) !== f.int('current-replicas', -1))
-          throw conflict({ group: req.type.group, resource: req.type.plural }, name, `expected replicas to be ${f.int('current-replicas', -1)}, was ${spec.replicas ?? 1}`);
-        if (dry !== 'client') cx.api.patch(key, ns, name, 'merge', { spec: { replicas } }, { dryRun: dry === 'server' });
-        const suffix = dry === 'client' ? ' (dry run)' : dry === 'server' ? ' (server dry run)' : '';
-        cx.out(f.str('output') === 'name' ? `${kindPrefix(req.type)}/${name}\n` : `${kindPrefix(req.type)}/${name} scaled${suffix}\n`);
+        infos.push({ req, key, name, ...((cur['spec'] as { replicas?: number } | undefined)?.replicas !== undefined ? { replicas: (cur['spec'] as { replicas: number }).replicas } : {}) });
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
-        errors.push(errorText(e));
+        infoErrors.push(e);
       }
     }
   }
-  if (count === 0) errors.push('error: no objects passed to scale\n');
-  for (const e of errors) cx.err(e);
-  return errors.length ? 1 : 0;
+  const aggregate = infoErrors.length === 1 ? infoErrors[0]!.status.message : `[${infoErrors.map((e) => e.status.message).join(', ')}]`;
+  if (infos.length === 0) throw new CommandError(infoErrors.length ? `no objects passed to scale ${aggregate}` : 'no objects passed to scale');
+  for (const { req, key, name, replicas: current } of infos) {
+    try {
+      // The scale client asks for KIND/NAME/scale: kinds without it answer 404.
+      if (!SCALABLE.has(key)) throw new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 } as ConstructorParameters<typeof ApiError>[0]);
+      if (f.has('current-replicas') && (current ?? 1) !== f.int('current-replicas', -1))
+        throw conflict({ group: req.type.group, resource: req.type.plural }, name, `expected replicas to be ${f.int('current-replicas', -1)}, was ${current ?? 1}`);
+      if (dry !== 'client') cx.api.patch(key, ns, name, 'merge', { spec: { replicas } }, { dryRun: dry === 'server' });
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      cx.err(errorText(e));
+      return 1;
+    }
+    const suffix = dry === 'client' ? ' (dry run)' : dry === 'server' ? ' (server dry run)' : '';
+    cx.out(f.str('output') === 'name' ? `${kindPrefix(req.type)}/${name}\n` : `${kindPrefix(req.type)}/${name} scaled${suffix}\n`);
+  }
+  if (infoErrors.length === 0) return 0;
+  reportErrors((t) => cx.err(t), infoErrors.map((error) => ({ error })));
+  return 1;
 }
