@@ -3,12 +3,14 @@ import type { Deployment, ReplicaSet } from '../../../api/apps-v1.ts';
 import type { Namespace, Node, Pod, Service } from '../../../api/core-v1.ts';
 import type { KubeObject } from '../../../api/meta.ts';
 import type { DescribeContext } from './common.ts';
+import { describeConfigMap } from './configmap.ts';
 import { describeDeployment } from './deployment.ts';
 import { describeGeneric } from './generic.ts';
 import { describeNamespace } from './namespace.ts';
 import { describeNode } from './node.ts';
 import { describePod } from './pod.ts';
 import { describeReplicaSet } from './replicaset.ts';
+import { describeSecret } from './secret.ts';
 import { describeService } from './service.ts';
 
 export function describeObject(cx: DescribeContext, resource: string, o: KubeObject): string {
@@ -25,6 +27,10 @@ export function describeObject(cx: DescribeContext, resource: string, o: KubeObj
       return describeService(cx, o as Service);
     case 'namespaces':
       return describeNamespace(cx, o as Namespace);
+    case 'configmaps':
+      return describeConfigMap(cx, o);
+    case 'secrets':
+      return describeSecret(o);
     default:
       return describeGeneric(cx, o);
   }
