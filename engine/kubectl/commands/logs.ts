@@ -6,7 +6,7 @@ import type { Pod } from '../../api/core-v1.ts';
 import type { KubeObject } from '../../api/meta.ts';
 import { fromLabelSelector } from '../../api/labels.ts';
 import { resourceKey } from '../../apiserver/registry.ts';
-import { badRequest } from '../../apiserver/status.ts';
+import { ApiError, badRequest } from '../../apiserver/status.ts';
 import { CommandError, type Command, type CommandContext } from '../command.ts';
 import { kindPrefix, resolveArgs } from '../resource-args.ts';
 import { flushPod } from '../../kubelet/processes.ts';
@@ -56,6 +56,16 @@ interface Stream {
   restartCount?: number;
 }
 
+/** The builder's GET in logs.go Complete: NotFound is rewritten with the namespace. */
+function builderGet(cx: CommandContext, key: string, ns: string, name: string): KubeObject {
+  try {
+    return cx.api.get(key, ns, name);
+  } catch (e) {
+    if (e instanceof ApiError && e.status.code === 404) throw new CommandError(`error from server (NotFound): ${e.status.message} in namespace ${JSON.stringify(ns)}`);
+    throw e;
+  }
+}
+
 async function run(cx: CommandContext): Promise<number> {
   const f = cx.flags;
   const args = f.args;
@@ -85,7 +95,7 @@ async function run(cx: CommandContext): Promise<number> {
     }
   } else if (args[0]!.includes('/')) {
     const req = resolveArgs([args[0]!]).requests[0]!;
-    const obj = cx.api.get(resourceKey(req.type), ns, req.names[0]!);
+    const obj = builderGet(cx, resourceKey(req.type), ns, req.names[0]!);
     if (req.type.kind === 'Pod') pods = [obj as Pod];
     else {
       const sel = fromLabelSelector((obj['spec'] as { selector?: never } | undefined)?.selector);
@@ -95,7 +105,7 @@ async function run(cx: CommandContext): Promise<number> {
       pods = [found[0]!];
       void kindPrefix;
     }
-  } else pods = [cx.api.get<Pod>('pods', ns, args[0]!)];
+  } else pods = [builderGet(cx, 'pods', ns, args[0]!) as Pod];
 
   // One stream per pod container (all of them with --all-containers), checked as the API server does.
   const streams: Stream[] = [];
