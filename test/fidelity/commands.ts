@@ -8,6 +8,8 @@ export const SETUP = [
   'kubectl create configmap app-config --from-literal=mode=fast --from-literal=level=3',
   'kubectl create namespace team-a',
   'kubectl create deployment api --image=nginx:1.27 -n team-a',
+  // describe ranges over data maps in Go's random order: one key each keeps it comparable.
+  'kubectl create configmap one-key --from-literal=greeting=hello',
 ];
 
 /** Read-only commands: run both ways on one engine. */
@@ -72,7 +74,7 @@ export const READ_ONLY = [
   'kubectl describe node sandbox-worker',
   'kubectl describe ns team-a',
   'kubectl describe svc kubernetes',
-  'kubectl describe cm app-config',
+  'kubectl describe cm one-key',
   // errors
   'kubectl get pod nope',
   'kubectl get deploy nope -n team-a',
