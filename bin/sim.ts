@@ -9,6 +9,7 @@ import { createCluster } from '../engine/runtime/create-cluster.ts';
 import { runSession } from '../engine/sim/session.ts';
 import { newShellState, type ShellHost } from '../engine/shell/shell.ts';
 import { Workspace } from '../engine/workspace.ts';
+import { loadCronParser } from '../engine/controllers/cron-parser-loader.ts';
 
 function usage(): never {
   process.stderr.write('usage: npm run --silent sim -- [--seed N] [SESSION_FILE]   (or the session on stdin)\n');
@@ -16,6 +17,7 @@ function usage(): never {
 }
 
 async function main(): Promise<void> {
+  await loadCronParser(); // lazily loaded in the browser; here it must be there before the first step
   const args = process.argv.slice(2);
   let seed: number | undefined;
   let file: string | undefined;

@@ -7,11 +7,12 @@ import { FlagError, Flags, GLOBAL_FLAGS, parseFlags, type FlagSpec } from './fla
 import { ALL_COMMANDS, ROOT_HELP, suggestionsFor } from './help.ts';
 import { errorText } from './server-errors.ts';
 import { COMMANDS } from './commands/index.ts';
-import HELP from './help/help-text.json' with { type: 'json' };
+let help: Promise<Record<string, string>> | undefined;
 
-/** kubectl's own --help text for a command path (`kubectl create deployment`). */
-export function helpText(path: string): string | undefined {
-  return (HELP as Record<string, string>)[path.replace(/^kubectl ?/, '')];
+/** kubectl's own --help text for a command path (`kubectl create deployment`), loaded on first use. */
+export async function helpText(path: string): Promise<string | undefined> {
+  help ??= import('./help/help-text.json', { with: { type: 'json' } }).then((m) => m.default as Record<string, string>);
+  return (await help)[path.replace(/^kubectl ?/, '')];
 }
 
 /** Runs `kubectl <argv...>` (argv without the leading "kubectl"). */
@@ -36,7 +37,7 @@ export async function kubectl(argv: readonly string[], env: KubectlEnv): Promise
       // `kubectl help get`: the same text as `kubectl get --help`.
       const rest2 = rest.filter((a) => a !== 'help');
       const target = rest2.length ? findCommand(root, rest2) : undefined;
-      io.out(target && target.command !== root ? helpText(target.path) ?? '' : ROOT_HELP);
+      io.out(target && target.command !== root ? ((await helpText(target.path)) ?? '') : ROOT_HELP);
       return 0;
     }
     if (ALL_COMMANDS.includes(first)) {
@@ -57,13 +58,13 @@ export async function kubectl(argv: readonly string[], env: KubectlEnv): Promise
   }
   const cx = new CommandContext(env, flags, path);
   if (flags.bool('help')) {
-    io.out(helpText(path) ?? `${path}: no help text in kubeplay\n`);
+    io.out((await helpText(path)) ?? `${path}: no help text in kubeplay\n`);
     return 0;
   }
   if (!command.run) {
     // A command group (`kubectl config`, `kubectl auth`): its help, or cobra's unknown command.
     if (flags.args.length === 0) {
-      io.out(helpText(path) ?? '');
+      io.out((await helpText(path)) ?? '');
       return 0;
     }
     io.err(`error: unknown command "${flags.args[0]}"\nSee '${path} -h' for help and examples\n`);

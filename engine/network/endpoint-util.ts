@@ -13,7 +13,8 @@ export const TRIGGER_TIME_ANNOTATION = 'endpoints.kubernetes.io/last-change-trig
 
 export function serviceSelector(svc: Service): Selector | undefined {
   const sel = svc.spec.selector;
-  if (!sel || svc.spec.type === 'ExternalName') return undefined;
+  // An empty selector is stored as none (etcd's protobuf drops empty maps): no endpoints.
+  if (!sel || Object.keys(sel).length === 0 || svc.spec.type === 'ExternalName') return undefined;
   return Object.entries(sel).map(([key, value]) => ({ key, op: '=' as const, value }));
 }
 

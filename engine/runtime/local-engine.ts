@@ -27,14 +27,11 @@ import type {
   OutputChunk,
   WorkspaceFile,
 } from '../engine-api.ts';
-import { describeText, yamlText } from '../kubectl/inspect.ts';
 import type { LessonSource } from '../lessons/lesson-source.ts';
-import { parseLesson, type ParsedLesson } from '../lessons/parse.ts';
-import { evaluateLesson } from '../lessons/evaluate.ts';
+import type { ParsedLesson } from '../lessons/parse.ts';
 import type { PersistDelta, PersistenceAdapter } from '../persistence/adapter.ts';
 import { MemoryPersistence } from '../persistence/memory.ts';
 import { runSession } from '../sim/session.ts';
-import { complete } from '../shell/complete.ts';
 import type { CommandIO } from '../shell/command-io.ts';
 import { newShellState, runLine, type ShellHost, type ShellState } from '../shell/shell.ts';
 import type { WatchEvent } from '../store/store.ts';
@@ -43,6 +40,7 @@ import { createCluster, restoreCluster } from './create-cluster.ts';
 import { addNodeAction, componentAction, nodeAction, schedulingVerdicts } from '../cluster/actions.ts';
 import { faultAction, faultInfos } from '../faults/fault-actions.ts';
 import { RealtimeDriver } from './realtime-driver.ts';
+import { loadCronParser } from '../controllers/cron-parser-loader.ts';
 import { generatorState, readTraffic, setGenerator } from '../network/traffic-generator.ts';
 import { promptOf } from '../network/foreground.ts';
 import { TabLock } from './tab-lock.ts';
@@ -80,7 +78,7 @@ export class LocalEngine implements EngineApi {
   private shellState: ShellState = newShellState();
   private readonly persistence: PersistenceAdapter;
   private readonly driver: RealtimeDriver | undefined;
-  private readonly lessonsById = new Map<string, ParsedLesson>();
+  private lessonsParsed: Promise<Map<string, ParsedLesson>> | undefined;
   private info!: ClusterInfo;
   private booted: Promise<ClusterInfo> | undefined;
   private unwatch: (() => void) | undefined;
@@ -99,10 +97,6 @@ export class LocalEngine implements EngineApi {
 
   constructor(private readonly opts: LocalEngineOptions = {}) {
     this.persistence = opts.persistence ?? new MemoryPersistence();
-    for (const src of opts.lessons ?? []) {
-      const l = parseLesson(src);
-      this.lessonsById.set(l.id, l);
-    }
     if (opts.tabLock) this.lock = new TabLock(() => this.lostOwnership());
     if (opts.realtime)
       this.driver = new RealtimeDriver(
@@ -119,6 +113,9 @@ export class LocalEngine implements EngineApi {
   }
 
   private async boot(): Promise<ClusterInfo> {
+    // In the tab the parser loads alongside the boot; elsewhere it must be there before anything runs.
+    const cron = loadCronParser();
+    if (!this.opts.realtime) await cron;
     if (this.lock) this.owner = await this.lock.tryAcquire();
     const dump = await this.persistence.load().catch(() => undefined);
     if (dump) {
@@ -204,6 +201,7 @@ export class LocalEngine implements EngineApi {
 
   async run(line: string, onOutput: (chunk: OutputChunk) => void): Promise<number> {
     await this.ready();
+    await loadCronParser();
     this.cancelFlag = false;
     this.running++;
     this.recordHistory(line);
@@ -236,6 +234,8 @@ export class LocalEngine implements EngineApi {
 
   async complete(line: string): Promise<string[]> {
     await this.ready();
+    const [{ complete }, { loadExplainData }] = await Promise.all([import('../shell/complete.ts'), import('../kubectl/commands/explain.ts')]);
+    await loadExplainData(); // field-path completion for `kubectl explain`
     return complete(line, this.shellHost());
   }
 
@@ -320,11 +320,13 @@ export class LocalEngine implements EngineApi {
 
   async describe(target: InspectTarget): Promise<string> {
     await this.ready();
+    const { describeText } = await import('../kubectl/inspect.ts');
     return describeText(this.engine, target);
   }
 
   async yaml(target: InspectTarget): Promise<string> {
     await this.ready();
+    const { yamlText } = await import('../kubectl/inspect.ts');
     return yamlText(this.engine, target);
   }
 
@@ -382,12 +384,25 @@ export class LocalEngine implements EngineApi {
 
   // Lessons --------------------------------------------------------------------------------------
 
+  /** Lessons are parsed (with the YAML parser) on first use, not while the cluster boots. */
+  private lessons(): Promise<Map<string, ParsedLesson>> {
+    this.lessonsParsed ??= import('../lessons/parse.ts').then(({ parseLesson }) => {
+      const byId = new Map<string, ParsedLesson>();
+      for (const src of this.opts.lessons ?? []) {
+        const l = parseLesson(src);
+        byId.set(l.id, l);
+      }
+      return byId;
+    });
+    return this.lessonsParsed;
+  }
+
   async listLessons(): Promise<LessonSummary[]> {
-    return [...this.lessonsById.values()].map(({ id, title, summary, minutes, level }) => ({ id, title, summary, minutes, level }));
+    return [...(await this.lessons()).values()].map(({ id, title, summary, minutes, level }) => ({ id, title, summary, minutes, level }));
   }
 
   async lesson(id: string): Promise<Lesson | undefined> {
-    const l = this.lessonsById.get(id);
+    const l = (await this.lessons()).get(id);
     if (!l) return undefined;
     return {
       id: l.id,
@@ -402,7 +417,7 @@ export class LocalEngine implements EngineApi {
 
   async startLesson(id: string): Promise<ExecResult | undefined> {
     await this.ready();
-    const l = this.lessonsById.get(id);
+    const l = (await this.lessons()).get(id);
     if (!l) return undefined;
     const key = `lessons/started/${id}`;
     if (this.engine.store.getRecord(key) || !l.setup.trim()) return { exitCode: 0, output: '', stdout: '', stderr: '' };
@@ -415,8 +430,10 @@ export class LocalEngine implements EngineApi {
 
   async checkLesson(id: string): Promise<LessonReport | undefined> {
     await this.ready();
-    const l = this.lessonsById.get(id);
-    return l ? evaluateLesson(l, this.engine) : undefined;
+    const l = (await this.lessons()).get(id);
+    if (!l) return undefined;
+    const { evaluateLesson } = await import('../lessons/evaluate.ts');
+    return evaluateLesson(l, this.engine);
   }
 
   // Component and node menus (engine/cluster/actions.ts) ------------------------------------------

@@ -4,7 +4,6 @@
 import { apiVersionOf, resolveResource, type ResourceType } from '../../apiserver/registry.ts';
 import { CommandError, type Command, type CommandContext } from '../command.ts';
 import { shortNameWarnings } from '../resource-args.ts';
-import DATA from '../explain/explain-data.json' with { type: 'json' };
 import { wrapString } from '../explain/word-wrap.ts';
 
 interface Schema {
@@ -17,8 +16,20 @@ interface Schema {
   properties?: Record<string, Schema>;
 }
 
-const DEFS = (DATA as unknown as { definitions: Record<string, Schema> }).definitions;
-const ROOTS = (DATA as unknown as { roots: Record<string, string> }).roots;
+// The explain text (480 KB) is loaded on first use, so it is not in the engine's first bundle.
+type ExplainData = { definitions: Record<string, Schema>; roots: Record<string, string> };
+let DEFS: Record<string, Schema> = {};
+let ROOTS: Record<string, string> = {};
+let loading: Promise<void> | undefined;
+
+export function loadExplainData(): Promise<void> {
+  loading ??= import('../explain/explain-data.json', { with: { type: 'json' } }).then((m) => {
+    const data = m.default as unknown as ExplainData;
+    DEFS = data.definitions;
+    ROOTS = data.roots;
+  });
+  return loading;
+}
 
 export const explain: Command = {
   name: 'explain',
@@ -60,7 +71,8 @@ function wrap(desc: string): string {
   return wrapString(desc, 76);
 }
 
-function run(cx: CommandContext): number {
+async function run(cx: CommandContext): Promise<number> {
+  await loadExplainData();
   const f = cx.flags;
   const out = f.str('output') || 'plaintext';
   if (out !== 'plaintext' && out !== 'plaintext-openapiv2') throw new CommandError(`unrecognized format: ${out}`);
@@ -147,6 +159,8 @@ function recursive(s: Schema, depth: number, seen: Set<Schema>): string {
 
 /** Completion for `kubectl explain TYPE.field.`: the fields under the path typed so far. */
 export function explainCompletions(typedPath: string): string[] {
+  // Completion is synchronous: the first Tab starts loading the data, the next one uses it.
+  void loadExplainData();
   const parts = typedPath.split('.');
   const partial = parts.pop()!;
   const [typed, ...path] = parts;

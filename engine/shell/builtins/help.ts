@@ -1,11 +1,10 @@
 // `help`: what this terminal can do — the shell commands it has and the kubectl commands
 // kubeplay implements (every other kubectl command says it is not available yet).
-import { COMMANDS } from '../../kubectl/commands/index.ts';
 import type { Builtin } from './builtin.ts';
 
 export const help: Builtin = ({ io }) => {
-  // Imported lazily: BUILTINS imports this file.
-  return import('./index.ts').then(({ BUILTINS }) => {
+  // Imported lazily: BUILTINS imports this file, and kubectl loads on first use.
+  return Promise.all([import('./index.ts'), import('../../kubectl/commands/index.ts')]).then(([{ BUILTINS }, { COMMANDS }]) => {
     const shell = Object.keys(BUILTINS).sort();
     const kubectl = COMMANDS.map((c) => (c.subcommands?.length ? `${c.name} (${c.subcommands.map((s) => s.name).join(', ')})` : c.name)).sort();
     io.out(

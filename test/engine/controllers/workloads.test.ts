@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { Pod } from '../../../engine/api/core-v1.ts';
 import type { KubeObject } from '../../../engine/api/meta.ts';
 import { mostRecentSchedule } from '../../../engine/controllers/cronjob.ts';
+import { loadCronParser } from '../../../engine/controllers/cron-parser-loader.ts';
 import { formatIndexes } from '../../../engine/controllers/job.ts';
 import { cluster, messages, pods } from '../cluster/fixtures.ts';
 
@@ -65,6 +66,8 @@ describe('job controller', () => {
 });
 
 describe('cronjob controller', () => {
+  before(() => loadCronParser());
+
   it('creates <name>-<minutes since epoch> each minute and keeps 3 successful jobs', () => {
     const e = cluster();
     e.api.create('cronjobs.batch', 'default', {

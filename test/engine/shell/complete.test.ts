@@ -1,11 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { complete } from '../../../engine/shell/complete.ts';
+import { loadExplainData } from '../../../engine/kubectl/commands/explain.ts';
 import { terminal } from '../kubectl/helpers.ts';
 
 describe('terminal completion', () => {
   it('completes the k alias, nested create generators, flag values and can-i', async () => {
     const t = terminal();
     await t.run('kubectl create deployment web --image=nginx');
+    await loadExplainData(); // explain's field data loads on demand (the runtime awaits it too)
     expect(complete('k get deployments w', t.host)).to.deep.equal(['web']);
     expect(complete('kubectl create secret ', t.host)).to.deep.equal(['docker-registry', 'generic', 'tls']);
     expect(complete('kubectl create service n', t.host)).to.deep.equal(['nodeport']);
