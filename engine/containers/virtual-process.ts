@@ -14,6 +14,8 @@ export interface ProcessInput {
   files: Record<string, string>;
   startedAt: number;
   hostname: string;
+  /** The container keeps stdin open (`stdin: true` without stdinOnce): a bare shell waits on it. */
+  stdin?: boolean;
 }
 
 export interface TimelineEvent {
@@ -154,7 +156,11 @@ export class VirtualProcess {
     const { argv } = this.input;
     try {
       if (SHELLS.has(argv[0] ?? '') && argv[1] === '-c') return yield* this.script(parseScript(argv.slice(2).join(' ')), this.stdio());
-      if (SHELLS.has(argv[0] ?? '') && argv.length === 1) return 0;
+      if (SHELLS.has(argv[0] ?? '') && argv.length === 1) {
+        // With stdin open the shell waits for input that only an attach brings; without, EOF.
+        if (this.input.stdin) for (;;) yield { sleep: 86_400_000 };
+        return 0;
+      }
       return yield* this.invoke(argv, this.stdio());
     } catch (e) {
       if (e instanceof Exit) return e.code;

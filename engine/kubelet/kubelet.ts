@@ -146,7 +146,7 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
     const limit = spec.resources?.limits?.['memory'];
     const { plan: p, proc } = planProcess({
       container: spec, image: info, start: { now, cpus, podName: pod.metadata.name!, podIP: rec.podIP ?? '' },
-      ...(argv?.length ? { process: { argv, env: Object.fromEntries(containerEnv(engine, withIP, spec)), files: Object.fromEntries(containerFiles(engine, withIP, spec)), startedAt: now, hostname: pod.metadata.name! } } : {}),
+      ...(argv?.length ? { process: { argv, env: Object.fromEntries(containerEnv(engine, withIP, spec)), files: Object.fromEntries(containerFiles(engine, withIP, spec)), startedAt: now, hostname: pod.metadata.name!, ...(spec.stdin && !spec.stdinOnce ? { stdin: true } : {}) } } : {}),
       memoryBytes: containerMemoryBytes(pod, spec),
       ...(limit !== undefined ? { memoryLimit: quantityValue(limit) } : {}),
     });
