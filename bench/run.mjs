@@ -2,6 +2,8 @@
 //   (a) cold start: navigation start -> cluster ready, headless Chromium, fresh profile, median of 5
 //   (b) initial JS: gzip size of the JS index.html loads up front (entry + static imports)
 //   (c) 1,000 replicas: create a 1,000-replica Deployment -> all pods Running, fast-forward, in Node
+//   (e) scheduler throughput on 5,000 nodes (bench/scheduler-throughput.ts)
+//   (f) node failure -> all 1,000 pods Running elsewhere, wall time (bench/node-failure.ts)
 // Run with tsx (the script does: node --import tsx bench/run.mjs). Flags: --no-build, --runs N.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -206,6 +208,25 @@ try {
     report(name, `n/a (${r.error?.message ?? (r.stderr ?? '').trim().split('\n').pop() ?? 'no output'})`, '<= 3000 ms');
   }
 }
+
+// ---- (e) scheduler throughput, (f) node failure to all pods rescheduled (engine level) ---------
+function engineFigure(script, args, name, target, format) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args, '--json'], {
+    cwd: join(dirname(fileURLToPath(import.meta.url)), '..'), encoding: 'utf8', timeout: 600_000,
+  });
+  const line = (r.stdout ?? '').trim().split('\n').pop() ?? '';
+  try {
+    const d = JSON.parse(line);
+    const [value, note] = format(d);
+    report(name, value, target, note);
+  } catch {
+    report(name, `n/a (${r.error?.message ?? (r.stderr ?? '').trim().split('\n').pop() ?? 'no output'})`, target);
+  }
+}
+engineFigure('bench/scheduler-throughput.ts', ['5000', '5000'], '(e) scheduler throughput on 5,000 nodes (default profile)', '>= 10000 pods/s',
+  (d) => [`${d.podsPerSecond} pods/s`, `[${d.bound}/${d.pods} pods bound in ${d.wallMs} ms; scheduler alone: pods created unbound, no kubelets, bind + Scheduled event through the API server]`]);
+engineFigure('bench/node-failure.ts', ['1000'], '(f) node failure to all 1,000 pods rescheduled (wall)', 'n/a (report)',
+  (d) => [`${d.wallMs} ms`, `[${d.onBig} pods on the node whose kubelet stopped; ${d.rescheduled}/${d.replicas} Running elsewhere after ${Math.round(d.virtualMs / 1000)} s virtual: 50 s grace + 300 s tolerationSeconds + restart]`]);
 
 console.log('\nsummary');
 for (const f of figures) console.log(`  ${f.name.padEnd(60)} ${String(f.value).padEnd(12)} target ${f.target}`);

@@ -19,11 +19,13 @@ export interface SchedulingResult {
   nodes: Record<string, NodeResult>;
   selected?: string;
   message?: string;
-  /** Nodes evaluated but not kept (only the first MAX_RECORDED_NODES are, to bound memory). */
+  /** Nodes evaluated but not kept (only the first MAX_RECORDED_NODES, or LARGE_CLUSTER_RECORDED_NODES on a bigger cluster, are kept to bound memory). */
   omitted?: number;
 }
 
 export const MAX_RECORDED_NODES = 100;
+/** Above MAX_RECORDED_NODES nodes, only this many visited nodes are kept per pod. */
+export const LARGE_CLUSTER_RECORDED_NODES = 10;
 
 export const resultKey = (podUID: string) => `scheduler/results/${podUID}`;
 

@@ -26,7 +26,7 @@ import { plugin as podTopologySpread } from './plugins/pod-topology-spread.ts';
 import { plugin as taintToleration } from './plugins/taint-toleration.ts';
 import { plugin as volumeBinding } from './plugins/volume-binding.ts';
 import { holdsResources, nodeAllocatable, podNonZeroRequests, podRequests, emptyResources, type Resources } from './resources.ts';
-import { MAX_RECORDED_NODES, recordResult, type NodeResult } from './results.ts';
+import { LARGE_CLUSTER_RECORDED_NODES, MAX_RECORDED_NODES, recordResult, type NodeResult } from './results.ts';
 import { assignedPodEvents, nodeEvents } from './cluster-events.ts';
 import { FLUSH_PERIOD_MS, SchedulingQueue } from './queue.ts';
 
@@ -56,9 +56,17 @@ export function numFeasibleNodesToFind(numNodes: number): number {
 
 const EMPTY: Resources = Object.freeze(emptyResources()) as Resources;
 const EMPTY_NZ = Object.freeze({ cpu: 0, memory: 0 });
+const EMPTY_OWNER: ReadonlyMap<string, number> = new Map();
 
 /** Parsed allocatable by stored Node (frozen objects: identity is a version). */
 const allocatableCache = new WeakMap<Node, Resources>();
+
+/** What the pods bound to one node request and the host ports they hold. */
+interface Usage {
+  requested: Resources;
+  nz: { cpu: number; memory: number };
+  ports: Map<string, number>;
+}
 
 interface Counted {
   node: string;
@@ -75,13 +83,15 @@ interface Counted {
  * the store on (re)start. Derived data only.
  */
 export class NodeUsage {
-  private readonly byNode = new Map<string, { requested: Resources; nz: { cpu: number; memory: number }; ports: Map<string, number> }>();
+  private readonly byNode = new Map<string, Usage>();
   private readonly counted = new Map<string, Counted>();
   private readonly owners = new Map<string, Map<string, number>>();
+  private readonly infos = new Map<string, { info: NodeInfo; u: Usage | undefined }>();
   readonly antiAffinity = new Map<string, Pod>();
 
   rebuild(store: Store): void {
     this.byNode.clear();
+    this.infos.clear();
     this.counted.clear();
     this.owners.clear();
     this.antiAffinity.clear();
@@ -114,6 +124,7 @@ export class NodeUsage {
     for (const k in c.req) u.requested[k] = (u.requested[k] ?? 0) + sign * c.req[k]!;
     u.nz.cpu += sign * c.nz.cpu;
     u.nz.memory += sign * c.nz.memory;
+    if (c.ports.length) this.infos.delete(c.node);
     for (const port of c.ports) {
       const n = (u.ports.get(port) ?? 0) + sign;
       if (n > 0) u.ports.set(port, n);
@@ -132,11 +143,21 @@ export class NodeUsage {
     return this.owners.get(owner)?.get(node) ?? 0;
   }
 
+  /** Nodes holding pods of an owner, with how many (the spreading's counts without visiting every node). */
+  ownerNodes(owner: string): ReadonlyMap<string, number> {
+    return this.owners.get(owner) ?? EMPTY_OWNER;
+  }
+
   nodeInfo(node: Node): NodeInfo {
-    const u = this.byNode.get(node.metadata.name!);
+    const name = node.metadata.name!;
+    const u = this.byNode.get(name);
+    // The snapshot's NodeInfo, kept until the Node object or its usage record changes (usage
+    // sums are updated in place, so they stay current without a copy).
+    const cached = this.infos.get(name);
+    if (cached && cached.info.node === node && cached.u === u) return cached.info;
     let allocatable = allocatableCache.get(node);
     if (!allocatable) allocatableCache.set(node, (allocatable = nodeAllocatable(node)));
-    return {
+    const info: NodeInfo = {
       node,
       allocatable,
       // Shared, not copied: plugins only read them (preemption builds its own copies).
@@ -144,7 +165,10 @@ export class NodeUsage {
       nonZeroRequested: u ? u.nz : EMPTY_NZ,
       ...(u?.ports.size ? { usedPorts: new Set(u.ports.keys()) } : {}),
     };
+    this.infos.set(name, { info, u });
+    return info;
   }
+
 }
 
 export function createScheduler(store: Store): Controller {
@@ -219,6 +243,7 @@ function newCycle(cx: ReconcileContext, nodes: Node[], usage: NodeUsage): Cycle 
   let bound: Pod[] | undefined;
   const memo = new Map<string, unknown>();
   memo.set('ownerCounts', (owner: string, node: string) => usage.ownerCount(owner, node));
+  memo.set('ownerNodes', (owner: string) => usage.ownerNodes(owner));
   memo.set('antiAffinityPods', () => [...usage.antiAffinity.values()]);
   return {
     store: cx.store,
@@ -255,15 +280,18 @@ function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage, state:
   const nodes = (state.nodes ??= cx.api.list<Node>('nodes'));
   const cycle = newCycle(cx, nodes, usage);
   const results: Record<string, NodeResult> = {};
+  // Verdicts for the inspector: every node on a small cluster, a short sample on a big one
+  // (recording hundreds of nodes per pod would cost more than scheduling it).
+  const cap = nodes.length <= MAX_RECORDED_NODES ? MAX_RECORDED_NODES : LARGE_CLUSTER_RECORDED_NODES;
   const record = (extra: { selected?: string; message?: string }) => {
-    const omitted = Math.max(0, nodes.length - MAX_RECORDED_NODES);
+    const omitted = Math.max(0, nodes.length - cap);
     recordResult(cx.store, pod.metadata.uid!, { pod: key, at: cx.clock.now(), nodes: results, ...(omitted ? { omitted } : {}), ...extra });
   };
 
   for (const f of FILTERS) {
     const s = f.preFilter?.(pod, cycle);
     if (!s || s.code === 'Success') continue;
-    for (const n of nodes.slice(0, MAX_RECORDED_NODES)) results[n.metadata.name!] = { filters: [{ plugin: f.name, status: s }], passed: 0 };
+    for (const n of nodes.slice(0, cap)) results[n.metadata.name!] = { filters: [{ plugin: f.name, status: s }], passed: 0 };
     const message = fitErrorMessage(nodes.length, [], preemptionMessage(nodes.length, nodes.map(() => NO_PREEMPTION_VICTIMS)), s.reasons.join(', '));
     fail(pod, message, cx, record);
     return new Set([f.name]);
@@ -277,8 +305,8 @@ function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage, state:
   let processed = 0;
   for (; processed < nodes.length && feasible.length < want; processed++) {
     const info = usage.nodeInfo(nodes[(start + processed) % nodes.length]!);
-    const r: NodeResult = { filters: [], passed: 0 };
-    if (processed < MAX_RECORDED_NODES) results[info.node.metadata.name!] = r;
+    let r: NodeResult | undefined;
+    if (processed < cap) results[info.node.metadata.name!] = r = { filters: [], passed: 0 };
     const s = runFilters(pod, info, cycle, r);
     if (s.code === 'Success') feasible.push(info);
     else failures.push({ info, status: s });
@@ -293,20 +321,20 @@ function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage, state:
   }
 
   // Score, then pick the highest total; ties by reservoir sampling (selectHost).
-  const totals = feasible.map(() => 0);
-  const perPlugin = SCORERS.map((p) => (feasible.length === 1 ? feasible.map(() => 0) : p.scoreAll(pod, feasible, cycle)));
-  feasible.forEach((info, i) => {
-    const scores: Record<string, number> = {};
-    SCORERS.forEach((p, k) => {
-      scores[p.name] = perPlugin[k]![i]!;
-      totals[i]! += perPlugin[k]![i]! * p.weight;
-    });
-    const r = results[info.node.metadata.name!];
-    if (r) {
-      r.scores = scores;
-      r.total = totals[i]!;
-    }
-  });
+  const totals = new Array<number>(feasible.length).fill(0);
+  const perPlugin = SCORERS.map((p) => (feasible.length === 1 ? null : p.scoreAll(pod, feasible, cycle)));
+  for (let k = 0; k < SCORERS.length; k++) {
+    const col = perPlugin[k];
+    if (!col) continue;
+    const w = SCORERS[k]!.weight;
+    for (let i = 0; i < feasible.length; i++) totals[i]! += col[i]! * w;
+  }
+  for (let i = 0; i < feasible.length; i++) {
+    const r = results[feasible[i]!.node.metadata.name!];
+    if (!r) continue;
+    r.scores = Object.fromEntries(SCORERS.map((p, k) => [p.name, perPlugin[k]?.[i] ?? 0]));
+    r.total = totals[i]!;
+  }
   let best = 0;
   let ties = 0;
   for (let i = 0; i < feasible.length; i++) {

@@ -30,7 +30,30 @@ interface Prepared {
   constraints: Constraint[];
   systemDefaulted: boolean;
   counters: Counter[];
-  eligible: Node[];
+  eligible: readonly Node[];
+  /** Set when counts come from an owner's per-node map and every node is eligible. */
+  ownerNodes?: ReadonlyMap<string, number>;
+}
+
+/** Per snapshot (node list) and key set: each node's domain for a key, if it has every key. */
+const domainIndexes = new WeakMap<readonly Node[], Map<string, { valueOf: Map<string, string>; values: string[] }>>();
+
+function domainIndex(nodes: readonly Node[], keys: readonly string[], key: string): { valueOf: Map<string, string>; values: string[] } {
+  let byKey = domainIndexes.get(nodes);
+  if (!byKey) domainIndexes.set(nodes, (byKey = new Map()));
+  const id = `${keys.join('\u0000')}\u0001${key}`;
+  let idx = byKey.get(id);
+  if (idx) return idx;
+  const valueOf = new Map<string, string>();
+  const values = new Set<string>();
+  for (const n of nodes) {
+    const labels = n.metadata.labels ?? {};
+    if (!keys.every((k) => labels[k] !== undefined)) continue;
+    valueOf.set(n.metadata.name!, labels[key]!);
+    values.add(labels[key]!);
+  }
+  byKey.set(id, (idx = { valueOf, values: [...values] }));
+  return idx;
 }
 
 /** The controller whose pods the default constraints spread (DefaultSelector reduced to the owner). */
@@ -46,7 +69,10 @@ function prepare(pod: Pod, cycle: Cycle): Prepared | undefined {
   if (cycle.memo.has(name)) return cycle.memo.get(name) as Prepared | undefined;
   let p: Prepared | undefined;
   const explicit = (pod.spec as { topologySpreadConstraints?: Constraint[] }).topologySpreadConstraints ?? [];
-  const eligibleNodes = () => cycle.nodes.filter((n) => nodeAffinityFits(pod, { node: n } as NodeInfo).code === 'Success');
+  // Without a nodeSelector or required node affinity every node is eligible: skip the O(nodes) filter.
+  const constrained = !!pod.spec.nodeSelector || !!(pod.spec.affinity as { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: unknown } } | undefined)
+    ?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
+  const eligibleNodes = () => (constrained ? cycle.nodes.filter((n) => nodeAffinityFits(pod, { node: n } as NodeInfo).code === 'Success') : cycle.nodes);
   if (explicit.length) {
     const counters = explicit.map((c) => {
       const counts = new Map<string, number>();
@@ -59,16 +85,19 @@ function prepare(pod: Pod, cycle: Cycle): Prepared | undefined {
   } else {
     const owner = ownerUid(pod);
     const ownerCounts = cycle.memo.get('ownerCounts') as OwnerCounts | undefined;
+    const ownerNodes = cycle.memo.get('ownerNodes') as ((owner: string) => ReadonlyMap<string, number>) | undefined;
     if (owner && ownerCounts) {
       const count = (node: string) => ownerCounts(owner, node);
+      const eligible = eligibleNodes();
       p = {
+        ...(ownerNodes && eligible === cycle.nodes ? { ownerNodes: ownerNodes(owner) } : {}),
         constraints: [
           { maxSkew: 3, topologyKey: HOSTNAME, whenUnsatisfiable: 'ScheduleAnyway' },
           { maxSkew: 5, topologyKey: ZONE, whenUnsatisfiable: 'ScheduleAnyway' },
         ],
         systemDefaulted: true,
         counters: [count, count],
-        eligible: eligibleNodes(),
+        eligible,
       };
     }
   }
@@ -79,6 +108,16 @@ function prepare(pod: Pod, cycle: Cycle): Prepared | undefined {
 function domainCounts(p: Prepared, i: number): Map<string, number> {
   const c = p.constraints[i]!;
   const out = new Map<string, number>();
+  if (p.ownerNodes) {
+    // O(nodes holding the owner's pods) instead of O(nodes).
+    const idx = domainIndex(p.eligible, p.constraints.map((x) => x.topologyKey), c.topologyKey);
+    for (const v of idx.values) out.set(v, 0);
+    for (const [node, n] of p.ownerNodes) {
+      const v = idx.valueOf.get(node);
+      if (v !== undefined) out.set(v, out.get(v)! + n);
+    }
+    return out;
+  }
   for (const n of p.eligible) {
     const v = n.metadata.labels?.[c.topologyKey];
     if (v === undefined) continue;
