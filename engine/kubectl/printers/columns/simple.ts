@@ -20,12 +20,27 @@ export const endpoints: Column[] = [
   name,
   {
     name: 'Endpoints',
+    // formatEndpoints: ports outer, addresses inner, the first 3 then `+ N more...`.
     cell: (o) => {
       const subsets = (o['subsets'] as { addresses?: { ip: string }[]; ports?: { port: number }[] }[] | undefined) ?? [];
-      const all: string[] = [];
-      for (const s of subsets) for (const a of s.addresses ?? []) for (const p of s.ports?.length ? s.ports : [undefined]) all.push(p ? `${a.ip}:${p.port}` : a.ip);
-      if (all.length === 0) return '<none>';
-      return all.length > 3 ? `${all.slice(0, 3).join(',')} + ${all.length - 3} more...` : all.join(',');
+      if (subsets.length === 0) return '<none>';
+      const list: string[] = [];
+      let count = 0;
+      let more = false;
+      for (const s of subsets) {
+        const addrs = s.addresses ?? [];
+        for (const p of s.ports?.length ? s.ports : [undefined]) {
+          count += addrs.length;
+          for (const a of addrs) {
+            if (list.length === 3) {
+              more = true;
+              break;
+            }
+            list.push(p ? (a.ip.includes(':') ? `[${a.ip}]:${p.port}` : `${a.ip}:${p.port}`) : a.ip);
+          }
+        }
+      }
+      return more ? `${list.join(',')} + ${count - 3} more...` : list.join(',');
     },
   },
   ageCol,
