@@ -1,7 +1,15 @@
 // The page's handle on the engine: the worker wrapped by comlink. The only comlink import
 // in app/. Callbacks cross the boundary as proxies, so views can pass plain functions.
 import { proxy, wrap } from 'comlink';
-import type { EngineApi } from '../engine/engine-api.ts';
+import type { EngineApi, WorkspaceFile } from '../engine/engine-api.ts';
+
+/** Asks whoever shows the editor (kp-app) to let the learner edit a file; undefined = cancelled. */
+function requestEdit(file: WorkspaceFile): Promise<string | undefined> {
+  return new Promise((respond) => {
+    const handled = !document.dispatchEvent(new CustomEvent('kp-edit-request', { detail: { file, respond }, cancelable: true }));
+    if (!handled) respond(undefined);
+  });
+}
 
 export function createEngineClient(): EngineApi {
   const worker = new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module' });
@@ -13,7 +21,8 @@ export function createEngineClient(): EngineApi {
   failed.catch(() => undefined);
   return {
     ready: () => Promise.race([remote.ready(), failed]),
-    run: (line, onOutput) => remote.run(line, proxy(onOutput)),
+    // `kubectl edit` asks the page's editor; kp-app answers the document-level request.
+    run: (line, onOutput, onEdit) => remote.run(line, proxy(onOutput), proxy(onEdit ?? requestEdit)),
     interrupt: () => remote.interrupt(),
     complete: (line) => remote.complete(line),
     applyManifest: (yaml, fileName) => remote.applyManifest(yaml, fileName),

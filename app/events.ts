@@ -1,5 +1,5 @@
 // Every custom event the page's elements dispatch, typed once (bubbling, composed).
-import type { InspectTarget } from '../engine/engine-api.ts';
+import type { InspectTarget, WorkspaceFile } from '../engine/engine-api.ts';
 
 export interface KpInspectDetail {
   target: InspectTarget;
@@ -9,7 +9,16 @@ export interface KpPasteDetail {
   text: string;
 }
 
+/** `kubectl edit` wants the learner to edit a file; respond with the saved text or undefined. */
+export interface KpEditRequestDetail {
+  file: WorkspaceFile;
+  respond(text: string | undefined): void;
+}
+
 declare global {
+  interface DocumentEventMap {
+    'kp-edit-request': CustomEvent<KpEditRequestDetail>;
+  }
   interface HTMLElementEventMap {
     'kp-inspect': CustomEvent<KpInspectDetail>;
     'kp-paste': CustomEvent<KpPasteDetail>;

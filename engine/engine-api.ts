@@ -188,8 +188,12 @@ export interface EngineApi {
   /** Resolves once the cluster is ready (created fresh, or restored from IndexedDB). */
   ready(): Promise<ClusterInfo>;
 
-  /** Runs one terminal line (it may hold a here-document). Output streams to `onOutput` as it happens. */
-  run(line: string, onOutput: (chunk: OutputChunk) => void): Promise<number>;
+  /**
+   * Runs one terminal line (it may hold a here-document). Output streams to `onOutput` as it
+   * happens. `onEdit` is the page's editor for `kubectl edit`: it shows the file and resolves
+   * with the saved text, or undefined when the learner cancels.
+   */
+  run(line: string, onOutput: (chunk: OutputChunk) => void, onEdit?: (file: WorkspaceFile) => Promise<string | undefined>): Promise<number>;
   /** Ctrl-C: cancels the running streaming command (get -w, logs -f, rollout status...). */
   interrupt(): Promise<void>;
   /** Completion candidates for the word at the end of `line`. */

@@ -199,13 +199,14 @@ export class LocalEngine implements EngineApi {
 
   // Terminal -----------------------------------------------------------------------------------
 
-  async run(line: string, onOutput: (chunk: OutputChunk) => void): Promise<number> {
+  async run(line: string, onOutput: (chunk: OutputChunk) => void, onEdit?: (file: WorkspaceFile) => Promise<string | undefined>): Promise<number> {
     await this.ready();
     await loadCronParser();
     this.cancelFlag = false;
     this.running++;
     this.recordHistory(line);
     const io = this.io(onOutput);
+    if (onEdit) io.openEditor = (name, content) => onEdit({ name, content });
     try {
       return await runLine(line, io, this.shellHost());
     } finally {

@@ -15,6 +15,25 @@ function markers(el: KpEditor, owner: string) {
 }
 
 describe('kp-editor', () => {
+  it('kubectl edit: shows the object and answers with the saved text, or nothing on Cancel', async () => {
+    const engine = new FakeEngine();
+    const el = await mount(engine);
+    const file = { name: '/tmp/kubectl-edit-1.yaml', content: 'kind: Deployment\nspec:\n  replicas: 1\n' };
+    const saved = el.editFile(file);
+    await waitUntil(() => el.querySelector('.actions.editing'), 'edit bar shown');
+    expect(el.querySelector('[role=tab][aria-selected=true]')!.textContent).to.equal(file.name);
+    el.editor!.getModel()!.setValue(file.content.replace('replicas: 1', 'replicas: 3'));
+    el.querySelector<HTMLButtonElement>('.actions.editing .apply')!.click();
+    expect(await saved).to.include('replicas: 3');
+    await el.updateComplete;
+    expect(el.querySelector('.actions.editing')).to.equal(null);
+
+    const cancelled = el.editFile(file);
+    await waitUntil(() => el.querySelector('.actions.editing'), 'edit bar shown again');
+    [...el.querySelectorAll<HTMLButtonElement>('.actions.editing button')].find((b) => b.textContent === 'Cancel')!.click();
+    expect(await cancelled).to.equal(undefined);
+  });
+
   it('starts an empty workspace with web.yaml and shows Apply output inline', async () => {
     const engine = new FakeEngine();
     const el = await mount(engine);

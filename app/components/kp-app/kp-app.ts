@@ -68,6 +68,7 @@ export class KpApp extends LitElement {
     this.lessonCollapsed = globalThis.localStorage?.getItem(LAYOUT_KEY) === 'lesson-collapsed';
     document.addEventListener('keydown', this.onKey);
     document.addEventListener('kp-theme', this.onTheme);
+    document.addEventListener('kp-edit-request', this.onEditRequest);
     this.theme = currentTheme();
     this.addEventListener('kp-inspect', (e) => {
       this.target = e.detail.target;
@@ -87,6 +88,7 @@ export class KpApp extends LitElement {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.onKey);
     document.removeEventListener('kp-theme', this.onTheme);
+    document.removeEventListener('kp-edit-request', this.onEditRequest);
     this.stopClusterWatch?.();
   }
 
@@ -215,6 +217,13 @@ export class KpApp extends LitElement {
     this.theme = this.theme === 'dark' ? 'light' : 'dark';
     applyTheme(this.theme);
   }
+
+  /** `kubectl edit` in the terminal: show the object in the editor until saved or cancelled. */
+  private readonly onEditRequest = (e: DocumentEventMap['kp-edit-request']): void => {
+    e.preventDefault();
+    this.selectTab('editor');
+    void this.editor.editFile(e.detail.file).then(e.detail.respond, () => e.detail.respond(undefined));
+  };
 
   private async takeOver(): Promise<void> {
     if (!this.engine) return;

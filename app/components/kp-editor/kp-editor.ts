@@ -33,6 +33,8 @@ export class KpEditor extends LitElement {
   @state() applying = false;
   @state() private naming = false;
   @state() private dirty = new Set<string>();
+  /** A `kubectl edit` waiting for the learner: the file and how to answer. */
+  @state() private editing: { name: string; respond: (text: string | undefined) => void } | undefined;
 
   monaco: Monaco | undefined;
   editor: Editor | undefined;
@@ -186,6 +188,29 @@ export class KpEditor extends LitElement {
     this.monaco!.editor.setModelMarkers(model, 'kubectl-apply', markers);
   }
 
+  /**
+   * `kubectl edit`: opens the live object's file and resolves with its text when the learner
+   * presses "Save and apply", or undefined on "Cancel" (kubectl then prints `Edit cancelled`).
+   */
+  async editFile(file: { name: string; content: string }): Promise<string | undefined> {
+    await this.whenReady;
+    this.editing?.respond(undefined);
+    const model = this.models.get(file.name);
+    if (model) model.setValue(file.content);
+    else this.models.set(file.name, this.createModel(file.name, file.content));
+    this.files = [...this.models.keys()];
+    this.open(file.name);
+    this.editor?.focus();
+    return new Promise((resolve) => (this.editing = { name: file.name, respond: resolve }));
+  }
+
+  private finishEdit(save: boolean): void {
+    const editing = this.editing;
+    if (!editing) return;
+    this.editing = undefined;
+    editing.respond(save ? this.models.get(editing.name)?.getValue() : undefined);
+  }
+
   private async createFile(name: string): Promise<void> {
     let file = name.trim().replace(/[\\/]/g, '-');
     if (!file) return;
@@ -215,10 +240,16 @@ export class KpEditor extends LitElement {
         ${this.loading ? html`<div class="loading" role="status">Loading editor…</div>` : nothing}
         ${this.loadError ? html`<div class="loading" role="alert">${this.loadError}</div>` : nothing}
       </div>
-      <div class="actions">
-        <button class="apply" ?disabled=${this.loading || this.applying} @click=${() => void this.apply()}>${this.applying ? 'Applying…' : 'Apply'}</button>
-        <span class="hint">Ctrl+Enter · same as <code>kubectl apply -f ${this.current || 'file.yaml'}</code></span>
-      </div>
+      ${this.editing
+        ? html`<div class="actions editing" role="group" aria-label="kubectl edit">
+            <button class="apply" @click=${() => this.finishEdit(true)}>Save and apply</button>
+            <button @click=${() => this.finishEdit(false)}>Cancel</button>
+            <span class="hint"><code>kubectl edit</code> is waiting for ${this.editing.name}</span>
+          </div>`
+        : html`<div class="actions">
+            <button class="apply" ?disabled=${this.loading || this.applying} @click=${() => void this.apply()}>${this.applying ? 'Applying…' : 'Apply'}</button>
+            <span class="hint">Ctrl+Enter · same as <code>kubectl apply -f ${this.current || 'file.yaml'}</code></span>
+          </div>`}
       ${this.result
         ? html`<pre class="result ${this.result.exitCode === 0 ? 'ok' : 'err'}" role="status" aria-live="polite"><span class="icon">${this.result.exitCode === 0 ? '✓ applied' : '✕ failed'}</span>
 ${this.result.output.trimEnd()}</pre>`
