@@ -127,6 +127,9 @@ const CATALOG: ImageInfo[] = [
   { repository: 'registry.k8s.io/nginx-slim', sizeBytes: 8_321_614, behaviour: 'server', tags: ['0.24', '0.27', '0.8'], startupLogs: nginxLogs },
   { repository: 'registry.k8s.io/echoserver', sizeBytes: 46_203_422, behaviour: 'server', tags: ['1.10', '1.4'] },
   { repository: 'registry.k8s.io/busybox', sizeBytes: 1_144_547, behaviour: 'shell', tags: ['latest', '1.24', '1.27', '1.27.2'] },
+  // agnhost: the e2e test image the docs use (liveness, netexec, serve-hostname subcommands).
+  { repository: 'registry.k8s.io/e2e-test-images/agnhost', sizeBytes: 51_391_034, behaviour: 'server', tags: ['2.40', '2.39', '2.43', '2.47', '2.52', '2.53'] },
+  { repository: 'docker.io/radial/busyboxplus', sizeBytes: 4_227_826, behaviour: 'shell', tags: ['curl', 'latest', 'base', 'git'] },
   { repository: LIBRARY + 'perl', sizeBytes: 336_282_512, behaviour: 'runtime', tags: ['latest', 'slim', 'bookworm', '5.34.0', '5.40'] },
   { repository: 'docker.io/polinux/stress', sizeBytes: 4_041_307, behaviour: 'shell', tags: ['latest', '1.0.4'] },
   { repository: 'registry.k8s.io/metrics-server/metrics-server', sizeBytes: 19_567_384, behaviour: 'server', tags: ['v0.7.2'] },

@@ -51,7 +51,7 @@ export function runProbe(p: Probe, x: ProbeInput): ProbeResult {
     const r = VirtualProcess.run(p.exec.command ?? [], x.env, x.files, x.now, x.pod.metadata.name ?? '');
     return { ok: r.code === 0, message: r.code === 0 ? '' : r.output.replace(/\n$/, '') };
   }
-  const server = x.running ? serverFor(x.container.image) : undefined;
+  const server = x.running ? serverFor(x.container.image, [...(x.container.command ?? []), ...(x.container.args ?? [])].filter((a) => !a.startsWith('/'))) : undefined;
   if (p.tcpSocket) {
     const port = resolvePort(x.container, p.tcpSocket.port);
     if (server?.ports.includes(port)) return { ok: true, message: '' };

@@ -49,7 +49,7 @@ function listening(pod: Pod, port: number): { container: Container; server: Serv
   for (const c of pod.spec.containers) {
     const running = pod.status?.containerStatuses?.find((s) => s.name === c.name)?.state?.running;
     if (!running) continue;
-    const server = serverFor(c.image);
+    const server = serverFor(c.image, [...(c.command ?? []), ...(c.args ?? [])].filter((a) => !a.startsWith('/')));
     if (server?.ports.includes(port)) return { container: c, server };
   }
   return undefined;

@@ -128,8 +128,58 @@ const echoserver: Server = {
   },
 };
 
-/** The server a container's image runs, if it is one that answers HTTP. */
-export function serverFor(image: string | undefined): Server | undefined {
+/** A Go net/http response: headers written in sorted key order. */
+function goResp(status: number, reason: string, body: string, now: number, extra: Record<string, string> = {}): HttpResponse {
+  const headers: Record<string, string> = { 'Content-Length': String(body.length), 'Content-Type': 'text/plain; charset=utf-8', Date: httpDate(now), ...extra };
+  return { status, reason, headers: Object.fromEntries(Object.keys(headers).sort().map((k) => [k, headers[k]!])), body };
+}
+
+/** Go's net/http answers for an unknown path. */
+function goNotFound(now: number): HttpResponse {
+  return goResp(404, 'Not Found', '404 page not found\n', now, { 'X-Content-Type-Options': 'nosniff' });
+}
+
+/** When the pod's agnhost container (re)started, as the kubelet reports it. */
+function startedAt(cx: ServeContext): number {
+  const s = cx.pod.status?.containerStatuses?.find((c) => /agnhost/.test(c.image ?? '') && c.state?.running)?.state?.running?.startedAt;
+  return s ? Date.parse(s) : cx.now;
+}
+
+/** agnhost liveness: /healthz is 200 "ok" for 10 s after start, then 500 "error: <seconds>". */
+const agnhostLiveness: Server = {
+  ports: [8080],
+  serve(req, cx) {
+    const path = req.path.split('?')[0]!;
+    if (path === '/healthz') {
+      const secs = (cx.now - startedAt(cx)) / 1000;
+      if (secs > 10) return goResp(500, 'Internal Server Error', `error: ${secs}`, cx.now);
+      return goResp(200, 'OK', 'ok', cx.now);
+    }
+    return goNotFound(cx.now);
+  },
+};
+
+/** agnhost netexec: / tells the time, /hostname the pod name (port 8080). */
+const agnhostNetexec: Server = {
+  ports: [8080],
+  serve(req, cx) {
+    const path = req.path.split('?')[0]!;
+    if (path === '/hostname') return goResp(200, 'OK', cx.pod.metadata.name ?? '', cx.now);
+    if (path === '/' || path === '/echo') return goResp(200, 'OK', path === '/' ? `NOW: ${new Date(cx.now).toISOString()}` : (req.path.split('msg=')[1] ?? ''), cx.now);
+    return goNotFound(cx.now);
+  },
+};
+
+/** agnhost serve-hostname (and registry.k8s.io/serve_hostname): the pod name on 9376. */
+const serveHostname: Server = {
+  ports: [9376],
+  serve(_req, cx) {
+    return goResp(200, 'OK', cx.pod.metadata.name ?? '', cx.now);
+  },
+};
+
+/** The server a container's image runs (with its args, for multi-tool images), if it answers HTTP. */
+export function serverFor(image: string | undefined, args: string[] = []): Server | undefined {
   const ref = parseImageRef(image ?? '');
   if (!ref) return undefined;
   switch (ref.repository) {
@@ -142,6 +192,13 @@ export function serverFor(image: string | undefined): Server | undefined {
       return httpd;
     case 'gcr.io/google-samples/kubernetes-bootcamp':
       return bootcamp(ref.tag === 'v2' ? '2' : '1');
+    case 'registry.k8s.io/e2e-test-images/agnhost':
+      if (args[0] === 'liveness') return agnhostLiveness;
+      if (args[0] === 'netexec') return agnhostNetexec;
+      if (args[0] === 'serve-hostname') return serveHostname;
+      return undefined;
+    case 'registry.k8s.io/serve_hostname':
+      return serveHostname;
     case 'registry.k8s.io/echoserver':
     case 'k8s.gcr.io/echoserver':
       return echoserver;
