@@ -74,8 +74,8 @@ async function run(cx: CommandContext): Promise<number> {
       }
     }
     if (found.length === 0 && errors.length === 0) {
-      const namespaced = resolved.requests.some((r) => r.type.namespaced);
-      cx.err(namespaced && !allNs ? `No resources found in ${ns} namespace.\n` : 'No resources found\n');
+      // describe.go names the namespace whenever -A is not given, cluster-scoped kinds too.
+      cx.err(!allNs ? `No resources found in ${ns} namespace.\n` : 'No resources found\n');
       return 0;
     }
   }

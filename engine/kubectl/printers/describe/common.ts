@@ -6,6 +6,7 @@ import type { KubeObject } from '../../../api/meta.ts';
 import type { ApiServer } from '../../../apiserver/apiserver.ts';
 import { parseTime } from '../../../time/clock.ts';
 import { humanDuration, rfc1123z } from '../human-duration.ts';
+import { formatLabelSelector } from '../columns/selector.ts';
 import type { DescribeWriter } from './writer.ts';
 
 export interface DescribeContext {
@@ -14,6 +15,7 @@ export interface DescribeContext {
 }
 
 const MAX_ANNOTATION_LEN = 140;
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 export function labelsMultiline(w: DescribeWriter, title: string, labels: Record<string, string> | undefined, initialIndent = ''): void {
   w.write(0, `${initialIndent}${title}:\t`);
@@ -27,7 +29,8 @@ export function labelsMultiline(w: DescribeWriter, title: string, labels: Record
 
 export function annotationsMultiline(w: DescribeWriter, title: string, annotations: Record<string, string> | undefined, initialIndent = ''): void {
   w.write(0, `${initialIndent}${title}:\t`);
-  const keys = Object.keys(annotations ?? {}).sort();
+  // describe.go's skipAnnotations: the last-applied configuration is never shown.
+  const keys = Object.keys(annotations ?? {}).filter((k) => k !== LAST_APPLIED).sort();
   if (keys.length === 0) return w.write(0, '<none>\n');
   const indent = `${initialIndent}\t`;
   keys.forEach((k, i) => {
@@ -75,9 +78,9 @@ export function describeContainers(w: DescribeWriter, label: string, containers:
     if (status) w.write(2, `Container ID:\t${status.containerID ?? ''}\n`);
     w.write(2, `Image:\t${c.image ?? ''}\n`);
     if (status) w.write(2, `Image ID:\t${status.imageID ?? ''}\n`);
-    const ports = (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(',');
+    const ports = (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ');
     w.write(2, ports.includes(',') ? `Ports:\t${ports}\n` : `Port:\t${ports || '<none>'}\n`);
-    const hostPorts = (c.ports ?? []).map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(',');
+    const hostPorts = (c.ports ?? []).map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ');
     w.write(2, hostPorts.includes(',') ? `Host Ports:\t${hostPorts}\n` : `Host Port:\t${hostPorts || '<none>'}\n`);
     if (c['restartPolicy']) w.write(2, `Restart Policy:\t${String(c['restartPolicy'])}\n`);
     for (const [title, items] of [['Command', c.command], ['Args', c.args]] as const) {
@@ -221,10 +224,12 @@ export function describePodTemplate(w: DescribeWriter, t: PodTemplateSpec | unde
 // Events -----------------------------------------------------------------------------------
 
 /** Events whose involvedObject is `o` (the field selector describe uses). */
-export function eventsFor(cx: DescribeContext, o: KubeObject): Event[] {
+export function eventsFor(cx: DescribeContext, o: KubeObject, ref: { uid?: string; anyKind?: boolean } = {}): Event[] {
   const ns = o.metadata.namespace ?? 'default';
+  const uid = ref.uid ?? o.metadata.uid;
   return (cx.api.list('events', o.metadata.namespace ? ns : undefined) as Event[]).filter(
-    (e) => e.involvedObject.name === o.metadata.name && e.involvedObject.kind === o.kind && (!e.involvedObject.uid || e.involvedObject.uid === o.metadata.uid),
+    // searchEvents selects on the object's uid too (when it has one).
+    (e) => e.involvedObject.name === o.metadata.name && (ref.anyKind || e.involvedObject.kind === o.kind) && (!uid || e.involvedObject.uid === uid),
   );
 }
 
@@ -252,4 +257,33 @@ export function describeEvents(w: DescribeWriter, events: Event[], now: number):
     const source = e.source?.component || (e['reportingController'] as string | undefined) || e.reportingComponent || '';
     w.write(1, `${e.type ?? ''}\t${e.reason ?? ''}\t${interval}\t${source}\t${(e.message ?? '').trim()}\n`);
   }
+}
+
+/** getPodStatusForController: pods the controller owns (by selector and controller uid), by phase. */
+export function controllerPodCounts(cx: DescribeContext, o: KubeObject, selector: unknown): { running: number; waiting: number; succeeded: number; failed: number } {
+  const sel = selector as { matchLabels?: Record<string, string>; matchExpressions?: unknown[] } | undefined;
+  const c = { running: 0, waiting: 0, succeeded: 0, failed: 0 };
+  if (!sel) return c;
+  const pods = cx.api.list('pods', o.metadata.namespace, { labelSelector: formatSelectorQuery(sel) }) as KubeObject[];
+  for (const p of pods) {
+    const ref = p.metadata.ownerReferences?.find((r) => r.controller);
+    if (!ref || ref.uid !== o.metadata.uid) continue;
+    const phase = (p['status'] as { phase?: string } | undefined)?.phase;
+    if (phase === 'Running') c.running++;
+    else if (phase === 'Pending') c.waiting++;
+    else if (phase === 'Succeeded') c.succeeded++;
+    else if (phase === 'Failed') c.failed++;
+  }
+  return c;
+}
+
+/** A LabelSelector as a selector query string (metav1.LabelSelectorAsSelector(...).String()). */
+export function formatSelectorQuery(sel: { matchLabels?: Record<string, string>; matchExpressions?: unknown[] }): string {
+  const s = formatLabelSelector(sel as never);
+  return s === '<none>' ? '' : s;
+}
+
+/** Go's %v of a string slice: [a b]. */
+export function goList(list: readonly string[] | undefined | null): string {
+  return `[${(list ?? []).join(' ')}]`;
 }

@@ -1,7 +1,9 @@
-// kubectl describe namespace: describeNamespace in pkg/describe/describe.go (quotas and
-// limit ranges summarised as upstream does when there are none).
+// kubectl describe namespace: describeNamespace in pkg/describe/describe.go (conditions while
+// terminating, then the namespace's quotas and limit ranges summarised).
 import type { Namespace } from '../../../api/core-v1.ts';
+import { rfc1123z } from '../human-duration.ts';
 import { annotationsMultiline, labelsMultiline, type DescribeContext } from './common.ts';
+import { describeLimitRanges, describeResourceQuotas, type LimitRange, type Quota } from './quota.ts';
 import { DescribeWriter } from './writer.ts';
 
 export function describeNamespace(cx: DescribeContext, ns: Namespace): string {
@@ -10,11 +12,16 @@ export function describeNamespace(cx: DescribeContext, ns: Namespace): string {
   labelsMultiline(w, 'Labels', ns.metadata.labels);
   annotationsMultiline(w, 'Annotations', ns.metadata.annotations);
   w.write(0, `Status:\t${ns.status?.phase ?? ''}\n`);
-  const quotas = cx.api.list('resourcequotas', ns.metadata.name);
-  const limits = cx.api.list('limitranges', ns.metadata.name);
-  w.write(0, quotas.length ? '\nResource Quotas\n' : '\nNo resource quota.\n');
-  for (const q of quotas) w.write(1, `Name:\t${q.metadata.name}\n`);
-  w.write(0, limits.length ? '\nResource Limits\n' : '\nNo LimitRange resource.\n');
-  for (const l of limits) w.write(1, `Name:\t${l.metadata.name}\n`);
+  const conds = (ns.status as { conditions?: { type: string; status: string; lastTransitionTime?: string; reason?: string; message?: string }[] } | undefined)?.conditions ?? [];
+  if (conds.length) {
+    w.write(0, 'Conditions:\n');
+    w.write(1, 'Type\tStatus\tLastTransitionTime\tReason\tMessage\n');
+    w.write(1, '----\t------\t------------------\t------\t-------\n');
+    for (const c of conds) w.write(1, `${c.type}\t${c.status}\t${rfc1123z(c.lastTransitionTime)}\t${c.reason ?? ''}\t${c.message ?? ''}\n`);
+  }
+  w.write(0, '\n');
+  describeResourceQuotas(w, cx.api.list('resourcequotas', ns.metadata.name) as Quota[]);
+  w.write(0, '\n');
+  describeLimitRanges(w, cx.api.list('limitranges', ns.metadata.name) as LimitRange[]);
   return w.toString();
 }

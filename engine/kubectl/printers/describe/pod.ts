@@ -78,6 +78,9 @@ export function describePod(cx: DescribeContext, pod: Pod): string {
   w.write(0, `QoS Class:\t${podQOS(pod)}\n`);
   labelsMultiline(w, 'Node-Selectors', pod.spec.nodeSelector);
   tolerationsMultiline(w, 'Tolerations', pod.spec.tolerations);
-  describeEvents(w, eventsFor(cx, pod), cx.now);
+  // describePod searches a mirror pod's events by its static pod's uid (the config.mirror
+  // annotation) and with no kind.
+  const mirror = pod.metadata.annotations?.['kubernetes.io/config.mirror'];
+  describeEvents(w, eventsFor(cx, pod, mirror !== undefined ? { uid: mirror, anyKind: true } : {}), cx.now);
   return w.toString();
 }

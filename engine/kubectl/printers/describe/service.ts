@@ -4,6 +4,7 @@ import type { Service } from '../../../api/core-v1.ts';
 import type { KubeObject } from '../../../api/meta.ts';
 import { formatLabels } from '../table.ts';
 import { annotationsMultiline, describeEvents, eventsFor, labelsMultiline, type DescribeContext } from './common.ts';
+import { formatEndpointSlices } from './ingress.ts';
 import { DescribeWriter } from './writer.ts';
 
 interface Slice extends KubeObject {
@@ -15,16 +16,7 @@ function endpointsText(cx: DescribeContext, svc: Service, portName: string | und
   const slices = (cx.api.list('endpointslices.discovery.k8s.io', svc.metadata.namespace) as Slice[]).filter(
     (s) => s.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name,
   );
-  const list: string[] = [];
-  for (const s of slices) {
-    const port = (s.ports ?? []).find((p) => (p.name ?? '') === (portName ?? ''));
-    for (const e of s.endpoints ?? []) {
-      if (e.conditions?.ready === false) continue;
-      for (const a of e.addresses) list.push(port?.port !== undefined ? `${a}:${port.port}` : a);
-    }
-  }
-  if (list.length === 0) return '<none>';
-  return list.length > 3 ? `${list.slice(0, 3).join(',')} + ${list.length - 3} more...` : list.join(',');
+  return formatEndpointSlices(slices, portName ?? '');
 }
 
 export function describeService(cx: DescribeContext, svc: Service): string {
