@@ -53,7 +53,10 @@ function validateSpec(spec: StatefulSetSpec): FieldError[] {
   }
   errs.push(...nonNegative('spec.replicas', spec.replicas));
   errs.push(...nonNegative('spec.minReadySeconds', spec.minReadySeconds));
-  errs.push(...validateSelectorAndTemplate(spec.selector, spec.template, 'spec', { emptyMessage: 'empty selector is invalid for statefulset' }));
+  // Mounts may name a volumeClaimTemplate (the controller adds those volumes to each pod).
+  const claims = (spec.volumeClaimTemplates ?? []).map((c) => ({ name: String((c['metadata'] as Rec | undefined)?.['name'] ?? ''), persistentVolumeClaim: { claimName: 'template' } }));
+  const template = spec.template && claims.length ? { ...spec.template, spec: { ...spec.template.spec, volumes: [...(spec.template.spec?.volumes ?? []), ...claims] } } : spec.template;
+  errs.push(...validateSelectorAndTemplate(spec.selector, template, 'spec', { emptyMessage: 'empty selector is invalid for statefulset' }));
   return errs;
 }
 
