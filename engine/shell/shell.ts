@@ -10,6 +10,7 @@ import { BUILTINS } from './builtins/index.ts';
 import type { CommandIO } from './command-io.ts';
 import { expandHeredoc, expandToString, expandWords, type ExpandContext } from './expand.ts';
 import { parseScript, ShellSyntaxError } from './parse.ts';
+import { addJob, andOrText } from './jobs.ts';
 import { newShellState, type ShellState } from './state.ts';
 import { foregroundOf } from '../network/foreground.ts';
 
@@ -32,8 +33,6 @@ class ExitSignal {
 }
 
 const MAX_LOOP_ITERATIONS = 10_000;
-/** Background jobs started per terminal (`[1] 4243`). */
-const jobCounts = new WeakMap<ShellState, number>();
 
 /** Runs one terminal entry. Returns the exit code (also kept as `$?`). */
 export async function runLine(text: string, io: CommandIO, host: ShellHost): Promise<number> {
@@ -113,14 +112,26 @@ class Interpreter {
    * lets time pass), so a background `kubectl port-forward` simply stays up.
    */
   private async background(a: AndOr, io: CommandIO): Promise<number> {
-    const job = (jobCounts.get(this.state) ?? 0) + 1;
-    jobCounts.set(this.state, job);
-    io.err(`[${job}] ${4242 + job}\n`);
-    // The job runs until it first waits (a port-forward has printed and is listening) or ends.
+    const job = addJob(this.state, andOrText(a));
+    io.err(`[${job.id}] ${job.pid}\n`);
+    // The job runs until it first waits (a port-forward has printed and is listening) or ends;
+    // `kill %N` cancels it and wakes its wait so it can clean up.
     let idle!: () => void;
     const waiting = new Promise<void>((r) => (idle = r));
-    const bio: CommandIO = { stdin: '', out: io.out, err: io.err, cancelled: () => false, sleep: () => (idle(), new Promise<void>(() => undefined)) };
-    await Promise.race([this.andOr(a, bio).catch(() => 1), waiting]);
+    let wake: (() => void) | undefined;
+    job.kill = () => {
+      job.killed = true;
+      wake?.();
+    };
+    const bio: CommandIO = {
+      stdin: '', out: io.out, err: io.err,
+      cancelled: () => job.killed,
+      sleep: () => (idle(), job.killed ? Promise.resolve() : new Promise<void>((r) => (wake = r))),
+    };
+    const run = this.andOr(a, bio).catch(() => 1).then((code) => {
+      if (job.state === 'Running') job.state = job.killed ? 'Terminated' : code === 0 ? 'Done' : `Exit ${code}`;
+    });
+    await Promise.race([run, waiting]);
     return 0;
   }
 

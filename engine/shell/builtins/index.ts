@@ -8,6 +8,8 @@ import { env, exportBuiltin, unset } from './export.ts';
 import { grep } from './grep.ts';
 import { head } from './head.ts';
 import { help } from './help.ts';
+import { jobs } from './jobs.ts';
+import { kill } from './kill.ts';
 import { kubectl } from './kubectl.ts';
 import { cd, clear, falseBuiltin, ls, pwd, rm, sleep, trueBuiltin } from './misc.ts';
 import { sim } from './sim.ts';
@@ -19,5 +21,5 @@ import { wget } from './wget.ts';
 export const BUILTINS: Readonly<Record<string, Builtin>> = {
   awk, cat, cd, clear, echo, env, export: exportBuiltin, false: falseBuiltin, grep, head, help, k: kubectl, kubectl, ls, pwd, rm, sim, sleep, sort,
   tail, true: trueBuiltin, unset, wc,
-  curl, wget,
+  curl, wget, jobs, kill,
 };
