@@ -265,8 +265,10 @@ export class FakeEngine implements EngineApi {
     this.trafficStats.generator = target && rps > 0 ? { ...target, rps, ok: 0, failed: 0 } : undefined;
     if (!this.trafficStats.generator) delete this.trafficStats.generator;
   }
+  /** What prompt() answers (a test can play an attached `kubectl exec -it` shell). */
+  promptText = '$ ';
   async prompt(): Promise<string> {
-    return '$ ';
+    return this.promptText;
   }
 
   async reset(): Promise<ClusterInfo> {
