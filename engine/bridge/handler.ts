@@ -20,6 +20,7 @@ import {
   versionInfo,
   wantsAggregated,
 } from './discovery.ts';
+import { accessReview, rulesReview } from './access-review.ts';
 import { bindPod, evict } from './eviction.ts';
 import { json, statusResponse, text, type BridgeRequest, type BridgeResponse } from './http.ts';
 import { podLog } from './logs.ts';
@@ -42,6 +43,7 @@ const PATCH_TYPES: Record<string, PatchType> = {
   'application/strategic-merge-patch+json': 'strategic',
 };
 const APPLY_PATCH = 'application/apply-patch+yaml';
+const REVIEWS = new Set(['selfsubjectaccessreviews', 'selfsubjectrulesreviews']);
 
 type Query = URLSearchParams;
 
@@ -119,6 +121,12 @@ export class ApiBridge {
     if (ct === 'application/vnd.kubernetes.protobuf' && req.bodyBytes?.length)
       req = { ...req, body: JSON.stringify(decodeProtobuf(req.bodyBytes)), headers: { ...req.headers, 'content-type': 'application/json' } };
     else if (req.body && /protobuf|cbor/.test(ct)) return unsupportedBody();
+    if (r.group === 'authorization.k8s.io' && r.version === 'v1' && r.name === undefined && REVIEWS.has(r.resource)) {
+      if (req.method !== 'POST') return methodNotAllowedFor(req.method);
+      const body = parseJson(req.body) as Record<string, unknown>;
+      const engine = this.engineOf();
+      return json(201, r.resource === 'selfsubjectaccessreviews' ? accessReview(engine, req, body) : rulesReview(engine, req, body));
+    }
     const t = typeAt(r);
     if (!t) return notFoundPath();
     if (r.subresource && !subresourcesOf(t).some((s) => s.name === r.subresource)) return notFoundPath();
