@@ -5,6 +5,8 @@ import { ADMIN_USER, authorize, impersonated, rulesFor, type Attributes } from '
 import { resolveResource } from '../../apiserver/registry.ts';
 import { CommandError, type Command, type CommandContext } from '../command.ts';
 import { renderRows } from '../printers/table.ts';
+import { goList } from '../printers/describe/common.ts';
+import { combineResourceGroup, compactRules } from '../printers/describe/rbac.ts';
 
 const KNOWN_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection', 'use', 'bind', 'impersonate', '*', 'approve', 'sign', 'escalate', 'attest'];
 const NON_RESOURCE_VERBS = ['get', 'put', 'post', 'head', 'options', 'delete', 'patch', '*'];
@@ -42,11 +44,14 @@ function run(cx: CommandContext): number {
     if (!NON_RESOURCE_VERBS.includes(verb)) cx.err(`Warning: verb '${verb}' is not a known verb\n\n`);
     attrs.path = what;
   } else {
-    if (!KNOWN_VERBS.includes(verb)) cx.err(`Warning: verb '${verb}' is not a known verb\n\n`);
     const slash = what.indexOf('/');
     const typed = slash >= 0 ? what.slice(0, slash) : what;
     if (slash >= 0) attrs.name = what.slice(slash + 1);
     const t = typed === '*' ? undefined : resolveResource(typed);
+    // cani.go Validate: the namespace (the context's, "default" at least) does not apply.
+    if (t && !t.namespaced && ns)
+      cx.err(t.group ? `Warning: resource '${t.plural}' is not namespace scoped in group '${t.group}'\n\n` : `Warning: resource '${t.plural}' is not namespace scoped\n\n`);
+    if (!KNOWN_VERBS.includes(verb)) cx.err(`Warning: verb '${verb}' is not a known verb\n\n`);
     if (typed === '*') {
       attrs.resource = '*';
       attrs.apiGroup = '*';
@@ -69,19 +74,11 @@ function run(cx: CommandContext): number {
 }
 
 function list(cx: CommandContext, ns: string): number {
-  const rules = rulesFor(cx.api, user(cx), ns || undefined);
+  // printStatus: rules broken down, compacted and sorted as rbac.SortableRuleSlice does.
+  const rules = compactRules(rulesFor(cx.api, user(cx), ns || undefined));
   const rows: string[][] = cx.flags.bool('no-headers') ? [] : [['Resources', 'Non-Resource URLs', 'Resource Names', 'Verbs']];
-  const fmt = (a: string[] | undefined) => `[${(a ?? []).join(' ')}]`;
-  const resRows: string[][] = [];
-  for (const r of rules) {
-    if (r.nonResourceURLs?.length) {
-      resRows.push(['', fmt(r.nonResourceURLs), '[]', fmt(r.verbs)]);
-      continue;
-    }
-    for (const g of r.apiGroups ?? ['']) for (const res of r.resources ?? []) resRows.push([g ? `${res}.${g}` : res, '[]', fmt(r.resourceNames), fmt(r.verbs)]);
-  }
-  resRows.sort((a, b) => (a[0] === b[0] ? 0 : a[0]! < b[0]! ? -1 : 1));
-  cx.out(renderRows([...rows, ...resRows]));
+  for (const r of rules) rows.push([combineResourceGroup(r.resources, r.apiGroups), goList(r.nonResourceURLs), goList(r.resourceNames), goList(r.verbs)]);
+  cx.out(renderRows(rows));
   return 0;
 }
 

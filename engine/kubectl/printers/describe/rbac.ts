@@ -4,7 +4,7 @@ import type { KubeObject } from '../../../api/meta.ts';
 import { annotationsMultiline, goList, labelsMultiline } from './common.ts';
 import { DescribeWriter } from './writer.ts';
 
-interface PolicyRule {
+export interface PolicyRule {
   verbs?: string[];
   apiGroups?: string[];
   resources?: string[];
@@ -48,7 +48,7 @@ function ruleString(r: PolicyRule): string {
   return `&PolicyRule{Verbs:${goList(r.verbs)},APIGroups:${goList(r.apiGroups)},Resources:${goList(r.resources)},ResourceNames:${goList(r.resourceNames)},NonResourceURLs:${goList(r.nonResourceURLs)},}`;
 }
 
-function combineResourceGroup(resources: string[] | undefined, groups: string[] | undefined): string {
+export function combineResourceGroup(resources: string[] | undefined, groups: string[] | undefined): string {
   if (!resources?.length) return '';
   const [res, sub] = resources[0]!.split(/\/(.*)/s) as [string, string | undefined];
   let s = res;
@@ -57,9 +57,15 @@ function combineResourceGroup(resources: string[] | undefined, groups: string[] 
   return s;
 }
 
-export function describeRole(o: KubeObject & { rules?: PolicyRule[] }): string {
-  const rules = compact((o.rules ?? []).flatMap(breakdown)).map((r) => ({ r, k: ruleString(r) }));
+/** Rules broken down, compacted and sorted as describe and `auth can-i --list` print them. */
+export function compactRules(list: readonly PolicyRule[]): PolicyRule[] {
+  const rules = compact(list.flatMap(breakdown)).map((r) => ({ r, k: ruleString(r) }));
   rules.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  return rules.map((x) => x.r);
+}
+
+export function describeRole(o: KubeObject & { rules?: PolicyRule[] }): string {
+  const rules = compactRules(o.rules ?? []).map((r) => ({ r }));
   const w = new DescribeWriter();
   w.write(0, `Name:\t${o.metadata.name}\n`);
   labelsMultiline(w, 'Labels', o.metadata.labels);
