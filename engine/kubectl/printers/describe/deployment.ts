@@ -11,7 +11,7 @@ function withoutHash(t: unknown): string {
   return JSON.stringify(c);
 }
 
-/** deploymentutil.GetAllReplicaSets: the new RS (template equal) and old ones with pods. */
+/** deploymentutil.GetAllReplicaSetsInChunks: the new RS (template equal) and every old one. */
 export function replicaSetsOf(cx: DescribeContext, d: Deployment): { newRS?: ReplicaSet; oldRSs: ReplicaSet[] } {
   const owned = (cx.api.list('replicasets.apps', d.metadata.namespace) as ReplicaSet[]).filter((rs) =>
     rs.metadata.ownerReferences?.some((r) => r.controller && r.uid === d.metadata.uid),
@@ -20,7 +20,8 @@ export function replicaSetsOf(cx: DescribeContext, d: Deployment): { newRS?: Rep
   const newRS = owned
     .filter((rs) => withoutHash(rs.spec.template) === want)
     .sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''))[0];
-  const oldRSs = owned.filter((rs) => rs !== newRS && (rs.spec.replicas ?? 0) > 0);
+  // describe prints allOldRSes: old replica sets scaled to zero too.
+  const oldRSs = owned.filter((rs) => rs !== newRS);
   return newRS ? { newRS, oldRSs } : { oldRSs };
 }
 
