@@ -1,4 +1,4 @@
-// Dev helper: `npx tsx test/fidelity/try.ts [--setup 'LINE']... 'kubectl ...' ...` runs each
+// Dev helper: `npx tsx test/fidelity/try.ts [--setup 'LINE']... [--manifest FILE]... 'kubectl ...' ...` runs each
 // command two ways on the fidelity suite's cluster (SETUP plus any --setup lines) and prints
 // both outputs when they differ (all of them with --all). Mutations are run on one engine
 // through both kubectls in turn, so use it for read-only commands and messages.
@@ -6,15 +6,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveApi } from '../../bin/serve-api.ts';
 import { createLocalEngine } from '../../engine/index.ts';
-import { MANIFEST, SETUP, sameOutput } from './commands.ts';
+import { MANIFEST, SETUP, SETUP_MANIFEST, sameOutput } from './commands.ts';
 import { RealKubectl, splitWords } from './real-kubectl.ts';
 
 const args = process.argv.slice(2);
 const setup = [...SETUP];
 const commands: string[] = [];
+const manifests: string[] = [SETUP_MANIFEST];
 let all = false;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--setup') setup.push(args[++i]!);
+  else if (args[i] === '--manifest') manifests.push(readFileSync(args[++i]!, 'utf8'));
   else if (args[i] === '--all') all = true;
   else commands.push(args[i]!);
 }
@@ -34,6 +36,10 @@ k.file('manifest.yaml', MANIFEST);
 for (const line of setup) {
   const r = await local.exec(line);
   if (r.exitCode !== 0) console.log(`setup failed: ${line}\n${r.output}`);
+}
+for (const [i, m] of manifests.entries()) {
+  const r = await local.applyManifest(m, `setup-${i}.yaml`);
+  if (r.exitCode !== 0) console.log(`setup manifest failed:\n${r.output}`);
 }
 await local.settle();
 const pod = local.engine.api.list('pods', 'default', { labelSelector: 'app=web' })[0]?.metadata.name ?? '';

@@ -1,4 +1,4 @@
-// Fidelity, first slice: each command runs through the real kubectl over the bridge and
+// Fidelity: each command runs through the real kubectl over the bridge and
 // through the in-tab kubectl (engine/shell runLine via LocalEngine.exec) on the same cluster
 // state; stdout, stderr and exit codes must match up to ages and timestamps. Differences
 // already known (test/fidelity/known-diffs.json: work for the in-tab kubectl) are listed, not
@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveApi, type ApiServerHandle } from '../../bin/serve-api.ts';
 import { createLocalEngine, type LocalEngine } from '../../engine/index.ts';
-import { MANIFEST, MUTATING, READ_ONLY, SETUP, sameOutput } from '../fidelity/commands.ts';
+import { MANIFEST, MUTATING, READ_ONLY, SETUP, SETUP_MANIFEST, sameOutput } from '../fidelity/commands.ts';
 import { findKubectl, RealKubectl, splitWords } from '../fidelity/real-kubectl.ts';
 
 const kubectlBin = findKubectl();
@@ -42,6 +42,8 @@ async function cluster(dir: () => string): Promise<LocalEngine> {
     const r = await local.exec(line);
     assert.equal(r.exitCode, 0, `${line}: ${r.output}`);
   }
+  const m = await local.applyManifest(SETUP_MANIFEST, 'setup.yaml');
+  assert.equal(m.exitCode, 0, m.output);
   await local.settle();
   return local;
 }
