@@ -11,7 +11,7 @@ export default defineConfig({
   // unbundled, so without pre-bundling it dies with "module is not defined"). The editor worker
   // is otherwise found late, and the re-optimization breaks pages already loading (flaky tests).
   optimizeDeps: {
-    include: ['idb', 'comlink', 'monaco-yaml/yaml.worker.js', 'path-browserify', 'monaco-editor/esm/vs/editor/editor.worker.js'],
+    include: ['idb', 'comlink', '@xterm/xterm', '@xterm/addon-fit', 'monaco-yaml/yaml.worker.js', 'path-browserify', 'monaco-editor/esm/vs/editor/editor.worker.js'],
   },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 5000 },

@@ -30,6 +30,7 @@ describe('kp-app', () => {
     await waitUntil(() => engine.clock.speed === 0, 'paused');
     key(' ');
     await waitUntil(() => engine.clock.speed === 1, 'playing');
+    await el.terminal.ready; // xterm loads after the first paint
     key('/');
     await waitUntil(() => el.terminal.contains(document.activeElement), `terminal focused, active: ${document.activeElement?.tagName} ${document.activeElement?.className} term=${!!el.terminal.term}`);
     (document.activeElement as HTMLElement).blur();

@@ -12,6 +12,7 @@ function screen(el: KpTerminal): string {
 
 async function mount(engine: FakeEngine): Promise<KpTerminal> {
   const el = await fixture<KpTerminal>(html`<kp-terminal style="display:block;width:700px;height:300px" .engine=${engine}></kp-terminal>`);
+  await el.ready;
   await waitUntil(() => screen(el).includes('kubectl get nodes'), 'welcome shown');
   return el;
 }

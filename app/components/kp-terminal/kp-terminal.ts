@@ -2,9 +2,9 @@
 // Each complete line (or here-document) goes to engine.run; output streams back as written.
 import { LitElement, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { Terminal, type ITheme } from '@xterm/xterm';
-import { FitAddon } from '@xterm/addon-fit';
-import '@xterm/xterm/css/xterm.css';
+// xterm (~90 KB gzip) loads after the first paint: the cluster shows first, the terminal a moment later.
+import type { ITheme, Terminal } from '@xterm/xterm';
+import type { FitAddon } from '@xterm/addon-fit';
 import type { EngineApi } from '../../../engine/engine-api.ts';
 import { LineEditor, redraw } from './line-editor.ts';
 
@@ -56,7 +56,17 @@ export class KpTerminal extends LitElement {
     this.term = undefined;
   }
 
+  /** Resolves once xterm is loaded and the prompt is shown. */
+  readonly ready: Promise<void> = new Promise((resolve) => (this.resolveReady = resolve));
+  private resolveReady!: () => void;
+
   protected override firstUpdated(_changed: PropertyValues<this>): void {
+    void this.mount();
+  }
+
+  private async mount(): Promise<void> {
+    const [{ Terminal }, { FitAddon }] = await Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit'), import('@xterm/xterm/css/xterm.css')]);
+    if (!this.isConnected) return;
     const host = this.querySelector<HTMLElement>('.kp-term-host')!;
     const term = new Terminal({
       fontFamily: getComputedStyle(document.documentElement).getPropertyValue('--kp-font-mono').trim() || 'monospace',
@@ -78,6 +88,7 @@ export class KpTerminal extends LitElement {
     this.resize.observe(this);
     term.write(WELCOME);
     this.prompt();
+    this.resolveReady();
   }
 
   override render() {
@@ -85,11 +96,16 @@ export class KpTerminal extends LitElement {
   }
 
   override focus(): void {
-    this.term?.focus();
+    if (this.term) this.term.focus();
+    else void this.ready.then(() => this.term?.focus());
   }
 
   /** Puts text at the prompt (lesson click-to-paste), as if pasted; lines with a newline run. */
   paste(text: string): void {
+    if (!this.term) {
+      void this.ready.then(() => this.paste(text));
+      return;
+    }
     this.onData(text.replace(/\r?\n/g, '\r'));
     this.focus();
   }
