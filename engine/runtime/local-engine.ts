@@ -7,6 +7,8 @@ import { Engine, DEFAULT_EPOCH, SCHEMA_VERSION } from '../engine.ts';
 import type {
   ActionResult,
   AddNodeRequest,
+  ApiRelayRequest,
+  ApiRelayResponse,
   FaultInfo,
   ChangeBatch,
   ComponentName,
@@ -27,6 +29,7 @@ import type {
   OutputChunk,
   WorkspaceFile,
 } from '../engine-api.ts';
+import type { ApiBridge } from '../bridge/handler.ts';
 import type { LessonSource } from '../lessons/lesson-source.ts';
 import type { ParsedLesson } from '../lessons/parse.ts';
 import type { PersistDelta, PersistenceAdapter } from '../persistence/adapter.ts';
@@ -125,6 +128,8 @@ export class LocalEngine implements EngineApi {
     this.driver?.start();
     // Persist in the background: the learner should not wait for IndexedDB to see the cluster.
     void this.flushPersistence();
+    // Fetch kubectl's code while the learner looks at the cluster, before the first command.
+    void import('../kubectl/kubectl.ts');
     return this.info;
   }
 
@@ -505,6 +510,37 @@ export class LocalEngine implements EngineApi {
   async prompt(): Promise<string> {
     await this.ready();
     return promptOf(this.shellState);
+  }
+
+  // kubectl relay (the learner's own kubectl through the dev server) ----------------------------
+
+  private apiBridge?: Promise<ApiBridge>;
+  private readonly apiStreams = new Map<string, () => void>();
+
+  async handleApiRequest(req: ApiRelayRequest, onChunk?: (chunk: string | null) => void): Promise<ApiRelayResponse> {
+    await this.ready();
+    // The bridge (and its protobuf table) loads on the first relayed request only.
+    this.apiBridge ??= import('../bridge/handler.ts').then((m) => new m.ApiBridge(() => this.engine));
+    const bridge = await this.apiBridge;
+    const bytes = Uint8Array.from(atob(req.bodyBase64), (c) => c.charCodeAt(0));
+    const res = bridge.handle({ method: req.method, url: req.url, headers: req.headers, body: new TextDecoder().decode(bytes), bodyBytes: bytes });
+    this.afterWork();
+    if (!res.stream) return { status: res.status, headers: res.headers, ...(res.body !== undefined ? { body: res.body } : {}) };
+    const stop = res.stream.start(
+      (chunk) => onChunk?.(chunk),
+      () => {
+        this.apiStreams.delete(req.id);
+        onChunk?.(null);
+      },
+    );
+    this.apiStreams.set(req.id, stop);
+    return { status: res.status, headers: res.headers, streaming: true };
+  }
+
+  async cancelApiRequest(id: string): Promise<void> {
+    const stop = this.apiStreams.get(id);
+    this.apiStreams.delete(id);
+    stop?.();
   }
 
   // Change batches and persistence ----------------------------------------------------------------

@@ -26,7 +26,10 @@ export class Clock {
   private nowMs: number;
   readonly epoch: number;
   private nextSeq = 1;
-  private timers: Timer[] = []; // kept sorted by (due, seq)
+  private timers: Timer[] = []; // kept sorted by (due, seq); may hold cancelled ones (lazy removal)
+  /** Live timers by `owner|key`: cancelling and lookups stay cheap with thousands of pods. */
+  private byKey = new Map<string, Timer[]>();
+  private readonly cancelled = new Set<number>();
 
   constructor(epoch: number) {
     this.epoch = epoch;
@@ -53,6 +56,69 @@ export class Clock {
   schedule(delayMs: number, t: Omit<Timer, 'id' | 'due' | 'seq'>): Timer {
     const seq = this.nextSeq++;
     const timer: Timer = { ...t, id: seq, seq, due: this.nowMs + Math.max(0, delayMs) };
+    this.insert(timer);
+    return timer;
+  }
+
+  cancel(id: number): void {
+    const t = this.timers.find((x) => x.id === id && !this.cancelled.has(x.id));
+    if (t) this.drop(t);
+  }
+
+  /** Cancels every timer of `owner` for `key` (optionally only those carrying `event`). */
+  cancelFor(owner: string, key: string, event?: string): void {
+    const list = this.byKey.get(`${owner}|${key}`);
+    if (!list) return;
+    for (const t of [...list]) if (event === undefined || t.event === event) this.drop(t);
+  }
+
+  hasTimer(owner: string, key: string, event?: string): boolean {
+    const list = this.byKey.get(`${owner}|${key}`);
+    return !!list && (event === undefined ? list.length > 0 : list.some((t) => t.event === event));
+  }
+
+  /** Removes and returns the timers due at or before now. */
+  takeDue(): Timer[] {
+    let n = 0;
+    const due: Timer[] = [];
+    while (n < this.timers.length && this.timers[n]!.due <= this.nowMs) {
+      const t = this.timers[n++]!;
+      if (this.cancelled.delete(t.id)) continue;
+      this.unindex(t);
+      due.push(t);
+    }
+    if (n) this.timers.splice(0, n);
+    return due;
+  }
+
+  /** The due time of the next timer (optionally ignoring recurring ones), or undefined. */
+  nextDue(includeRecurring = true): number | undefined {
+    for (const t of this.timers) if (!this.cancelled.has(t.id) && (includeRecurring || !t.recurring)) return t.due;
+    return undefined;
+  }
+
+  /** Moves time forward (never backwards). */
+  advanceTo(ms: number): void {
+    if (ms > this.nowMs) this.nowMs = ms;
+  }
+
+  pendingTimers(): readonly Timer[] {
+    return this.cancelled.size ? this.timers.filter((t) => !this.cancelled.has(t.id)) : this.timers;
+  }
+
+  dump(): ClockRecord {
+    return { now: this.nowMs, epoch: this.epoch, nextSeq: this.nextSeq, timers: this.pendingTimers().map((t) => ({ ...t })) };
+  }
+
+  static restore(r: ClockRecord): Clock {
+    const c = new Clock(r.epoch);
+    c.nowMs = r.now;
+    c.nextSeq = r.nextSeq;
+    for (const t of r.timers) c.insert({ ...t });
+    return c;
+  }
+
+  private insert(timer: Timer): void {
     // Binary search for the insertion point keeps firing order (due, seq).
     let lo = 0;
     let hi = this.timers.length;
@@ -63,55 +129,29 @@ export class Clock {
       else hi = mid;
     }
     this.timers.splice(lo, 0, timer);
-    return timer;
+    const k = `${timer.owner}|${timer.key}`;
+    const list = this.byKey.get(k);
+    if (list) list.push(timer);
+    else this.byKey.set(k, [timer]);
   }
 
-  cancel(id: number): void {
-    const i = this.timers.findIndex((t) => t.id === id);
-    if (i >= 0) this.timers.splice(i, 1);
+  private drop(t: Timer): void {
+    this.cancelled.add(t.id);
+    this.unindex(t);
+    // Compact now and then so cancelled timers do not pile up in the sorted array.
+    if (this.cancelled.size > 1024 && this.cancelled.size * 2 > this.timers.length) {
+      this.timers = this.timers.filter((x) => !this.cancelled.has(x.id));
+      this.cancelled.clear();
+    }
   }
 
-  /** Cancels every timer of `owner` for `key` (optionally only those carrying `event`). */
-  cancelFor(owner: string, key: string, event?: string): void {
-    this.timers = this.timers.filter((t) => !(t.owner === owner && t.key === key && (event === undefined || t.event === event)));
-  }
-
-  hasTimer(owner: string, key: string, event?: string): boolean {
-    return this.timers.some((t) => t.owner === owner && t.key === key && (event === undefined || t.event === event));
-  }
-
-  /** Removes and returns the timers due at or before now. */
-  takeDue(): Timer[] {
-    let n = 0;
-    while (n < this.timers.length && this.timers[n]!.due <= this.nowMs) n++;
-    return n === 0 ? [] : this.timers.splice(0, n);
-  }
-
-  /** The due time of the next timer (optionally ignoring recurring ones), or undefined. */
-  nextDue(includeRecurring = true): number | undefined {
-    for (const t of this.timers) if (includeRecurring || !t.recurring) return t.due;
-    return undefined;
-  }
-
-  /** Moves time forward (never backwards). */
-  advanceTo(ms: number): void {
-    if (ms > this.nowMs) this.nowMs = ms;
-  }
-
-  pendingTimers(): readonly Timer[] {
-    return this.timers;
-  }
-
-  dump(): ClockRecord {
-    return { now: this.nowMs, epoch: this.epoch, nextSeq: this.nextSeq, timers: this.timers.map((t) => ({ ...t })) };
-  }
-
-  static restore(r: ClockRecord): Clock {
-    const c = new Clock(r.epoch);
-    c.nowMs = r.now;
-    c.nextSeq = r.nextSeq;
-    c.timers = r.timers.map((t) => ({ ...t }));
-    return c;
+  private unindex(t: Timer): void {
+    const k = `${t.owner}|${t.key}`;
+    const list = this.byKey.get(k);
+    if (!list) return;
+    const i = list.indexOf(t);
+    if (i >= 0) list.splice(i, 1);
+    if (list.length === 0) this.byKey.delete(k);
   }
 }
 
