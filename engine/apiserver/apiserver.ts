@@ -228,7 +228,7 @@ export class ApiServer {
 
   /** PUT .../status: only status changes (and nothing else). */
   updateStatus<T extends KubeObject>(resource: string, input: T, opts: WriteOptions = {}): WriteResult<T> {
-    checkRequestSize(input);
+    if (!opts.trusted) checkRequestSize(input);
     return this.write(resource, input, 'status', opts);
   }
 
@@ -350,15 +350,15 @@ export class ApiServer {
     if (spec.nodeName)
       throw conflict({ group: '', resource: 'pods/binding' }, podName, `pod ${podName} is already assigned to node "${spec.nodeName}"`);
     if (pod.metadata.deletionTimestamp) throw conflict({ group: '', resource: 'pods/binding' }, podName, `pod ${podName} is being deleted, cannot be assigned to a host`);
-    const next = structuredClone(pod);
-    (next['spec'] as { nodeName?: string }).nodeName = nodeName;
-    const status = ((next['status'] as Record<string, unknown>) ??= {});
-    const conds = ((status['conditions'] as Record<string, unknown>[]) ??= []);
-    const now = this.clock.nowRFC3339();
+    // Copy only what changes (spec.nodeName, the PodScheduled condition); the rest stays shared and frozen.
+    const status = { ...((pod['status'] as Record<string, unknown> | undefined) ?? {}) };
+    const conds = [...((status['conditions'] as Record<string, unknown>[] | undefined) ?? [])];
+    const cond = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: this.clock.nowRFC3339() };
     const i = conds.findIndex((c) => c['type'] === 'PodScheduled');
-    const cond = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now };
     if (i >= 0) conds[i] = cond;
     else conds.push(cond);
+    status['conditions'] = conds;
+    const next: KubeObject = { ...pod, metadata: { ...pod.metadata }, spec: { ...(pod['spec'] as object), nodeName }, status };
     this.store.put('pods', next);
   }
 
@@ -382,7 +382,7 @@ export class ApiServer {
     if (sub === 'status') {
       // Only status changes: share the (frozen) rest of the stored object.
       next = { ...current, metadata: { ...current.metadata } } as KubeObject;
-      if ('status' in input) next['status'] = structuredClone(input['status']);
+      if ('status' in input) next['status'] = opts.trusted ? input['status'] : structuredClone(input['status']);
     } else {
       next = opts.trusted ? ({ ...input } as KubeObject) : (structuredClone(input) as KubeObject);
       if (!opts.trusted) decode(t, next, opts, warnings);
