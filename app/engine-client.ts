@@ -13,7 +13,7 @@ function requestEdit(file: WorkspaceFile): Promise<string | undefined> {
 
 export function createEngineClient(): EngineApi {
   const worker = new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module' });
-  const remote = wrap<EngineApi>(worker);
+  const remote = wrap<EngineApi & Required<Pick<EngineApi, 'handleApiRequest' | 'cancelApiRequest'>>>(worker);
   // A worker that fails to load never answers; turn its error event into a failed ready().
   const failed = new Promise<never>((_, reject) => {
     worker.addEventListener('error', (e) => reject(new Error(e.message || 'the engine worker failed to load')), { once: true });
@@ -53,5 +53,7 @@ export function createEngineClient(): EngineApi {
     traffic: () => remote.traffic(),
     setTrafficGenerator: (target, rps) => remote.setTrafficGenerator(target, rps),
     prompt: () => remote.prompt(),
+    handleApiRequest: (req, onChunk) => remote.handleApiRequest(req, onChunk ? proxy(onChunk) : undefined),
+    cancelApiRequest: (id) => remote.cancelApiRequest(id),
   };
 }

@@ -7,6 +7,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { ApiBridge } from '../engine/bridge/handler.ts';
+import { kubeconfigText } from '../engine/bridge/kubeconfig.ts';
 import type { OpenApiV2 } from '../engine/bridge/openapi.ts';
 import type { Engine } from '../engine/engine.ts';
 import { createLocalEngine, type LocalEngine } from '../engine/index.ts';
@@ -82,26 +83,7 @@ async function handle(bridge: ApiBridge, req: IncomingMessage, res: ServerRespon
   res.on('close', end);
 }
 
-/** A kubeconfig for the bridge: context kind-sandbox, no credentials. */
-export function kubeconfigText(url: string): string {
-  return `apiVersion: v1
-kind: Config
-clusters:
-- cluster:
-    server: ${url}
-  name: kind-sandbox
-contexts:
-- context:
-    cluster: kind-sandbox
-    user: kind-sandbox
-  name: kind-sandbox
-current-context: kind-sandbox
-preferences: {}
-users:
-- name: kind-sandbox
-  user: {}
-`;
-}
+export { kubeconfigText };
 
 function usage(): never {
   process.stderr.write('usage: npm run serve-api -- [--port N] [--seed N] [--kubeconfig PATH]\n');

@@ -184,6 +184,27 @@ export interface TrafficStats {
   generator?: { namespace: string; service: string; rps: number; ok: number; failed: number };
 }
 
+/** One Kubernetes REST request relayed from the learner's own kubectl (dev server relay). */
+export interface ApiRelayRequest {
+  /** Names the request for cancelApiRequest (a watch or logs -f the client closed). */
+  id: string;
+  method: string;
+  /** Path and query, as on the request line: `/api/v1/namespaces/default/pods?limit=500`. */
+  url: string;
+  /** Header names lower-cased. */
+  headers: Record<string, string>;
+  /** The body, base64 (kubectl sends protobuf as well as JSON). */
+  bodyBase64: string;
+}
+
+export interface ApiRelayResponse {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body?: string;
+  /** A watch or a followed log: the body arrives through `onChunk`, null at its end. */
+  streaming?: boolean;
+}
+
 export interface EngineApi {
   /** Resolves once the cluster is ready (created fresh, or restored from IndexedDB). */
   ready(): Promise<ClusterInfo>;
@@ -259,4 +280,13 @@ export interface EngineApi {
   setTrafficGenerator(target: { namespace: string; service: string } | undefined, rps: number): Promise<void>;
   /** The terminal prompt: `$ `, or an attached container shell's (`/ # `) during `kubectl exec -it`. */
   prompt(): Promise<string>;
+
+  /**
+   * Serves one Kubernetes REST request against the cluster (engine/bridge), for the dev
+   * server's kubectl relay. Streams (watch, logs -f) answer `streaming` and then call
+   * `onChunk` with each piece and null at the end. Optional: the relay only runs where it exists.
+   */
+  handleApiRequest?(req: ApiRelayRequest, onChunk?: (chunk: string | null) => void): Promise<ApiRelayResponse>;
+  /** Stops a streaming request (the client went away). */
+  cancelApiRequest?(id: string): Promise<void>;
 }
