@@ -65,6 +65,7 @@ async function run(cx: CommandContext): Promise<number> {
   const ns = cx.namespace;
   const dry = dryRunOf(cx);
   const output = f.str('output');
+  const propagation = cascadeOf(cx);
   if (output && output !== 'name') throw new CommandError(`unexpected -o output mode "${output}", the flag 'output' must be one of yaml|wide|name|json`);
 
   if (files.length) {
@@ -120,8 +121,6 @@ async function run(cx: CommandContext): Promise<number> {
   if (f.bool('now')) grace = 1;
   if (force && grace < 0) grace = 0;
   if (force && grace === 0) cx.err(FORCE_WARNING);
-  const cascade = f.str('cascade', 'background');
-  const propagation = cascade === 'orphan' ? 'Orphan' : cascade === 'foreground' ? 'Foreground' : 'Background';
   const deleted: { key: string; namespace: string | undefined; name: string; uid: string | undefined }[] = [];
   for (const t of targets) {
     const key = resourceKey(t.type);
@@ -156,4 +155,21 @@ async function run(cx: CommandContext): Promise<number> {
 function message(t: ResourceType, name: string, output: string, forced: boolean): string {
   if (output === 'name') return `${kindPrefix(t)}/${name}`;
   return `${kindPrefix(t)} "${name}" ${forced ? 'force deleted' : 'deleted'}`;
+}
+
+const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+const GO_FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
+
+/** cmdutil.GetCascadingStrategy: the three policies, or a deprecated boolean (with kubectl's warning). */
+function cascadeOf(cx: CommandContext): 'Background' | 'Foreground' | 'Orphan' {
+  const v = cx.flags.str('cascade', 'background');
+  if (GO_TRUE.has(v) || GO_FALSE.has(v)) {
+    const to = GO_TRUE.has(v) ? 'background' : 'orphan';
+    cx.err(`warning: --cascade=${GO_TRUE.has(v) ? 'true' : 'false'} is deprecated (boolean value) and can be replaced with --cascade=${to}.\n`);
+    return to === 'orphan' ? 'Orphan' : 'Background';
+  }
+  if (v === 'orphan') return 'Orphan';
+  if (v === 'foreground') return 'Foreground';
+  if (v === 'background') return 'Background';
+  throw new CommandError(`invalid cascade value (${v}). Must be "background", "foreground", or "orphan"`);
 }
