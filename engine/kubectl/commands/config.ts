@@ -1,6 +1,9 @@
 // kubectl config: current-context, get-contexts, use-context, set-context, view — over the
 // terminal's in-memory kubeconfig (one kind cluster).
 import { CommandError, type Command, type CommandContext } from '../command.ts';
+import type { KubeObject } from '../../api/meta.ts';
+import { parseOutput } from '../output-format.ts';
+import { renderObjects } from '../printers/output.ts';
 import { printTable } from '../printers/table.ts';
 import { toYaml } from '../printers/yaml.ts';
 import { SERVER_URL } from './info.ts';
@@ -94,6 +97,7 @@ const view: Command = {
     { name: 'raw', type: 'bool' },
     { name: 'flatten', type: 'bool' },
     { name: 'output', short: 'o', type: 'string' },
+    { name: 'template', type: 'string' },
   ],
   run(cx) {
     const cfg = cx.env.config;
@@ -111,7 +115,22 @@ const view: Command = {
       preferences: {},
       users: [{ name: 'kind-sandbox', user: { 'client-certificate-data': data, 'client-key-data': data } }],
     };
-    cx.out(cx.flags.str('output') === 'json' ? `${JSON.stringify(doc, null, 4)}\n` : toYaml(doc));
+    const output = parseOutput(cx.flags.str('output') || 'yaml', false, { template: cx.flags.str('template'), read: (p) => cx.env.workspace.read(p) })!;
+    if (output.kind === 'yaml') cx.out(toYaml(doc));
+    else if (output.kind === 'name') cx.out('config/<unknown>\n'); // an api.Config has no object name
+    else {
+      // json and templates see the Go struct's field order (clientcmd/api/v1 Config).
+      const goDoc = {
+        kind: 'Config',
+        apiVersion: 'v1',
+        preferences: {},
+        clusters: [{ name: 'kind-sandbox', cluster: { server: SERVER_URL, 'certificate-authority-data': data } }],
+        users: [{ name: 'kind-sandbox', user: { 'client-certificate-data': data, 'client-key-data': data } }],
+        contexts: contexts.map((c) => ({ name: c.name, context: { cluster: c.context.cluster, user: c.context.user, ...(c.context.namespace ? { namespace: c.context.namespace } : {}) } })),
+        'current-context': cfg.currentContext,
+      };
+      cx.out(output.kind === 'json' ? `${JSON.stringify(goDoc, null, 4)}\n` : renderObjects([goDoc as unknown as KubeObject], output, true));
+    }
     return 0;
   },
 };
