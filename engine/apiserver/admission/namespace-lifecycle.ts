@@ -21,10 +21,11 @@ export const namespaceLifecycle: AdmissionPlugin = {
     if (!ns) throw notFound({ group: '', resource: 'namespaces' }, req.namespace);
     if (ns.metadata.deletionTimestamp && !ACCESS_REVIEW_OK.has(req.resource)) {
       const e = admissionForbidden(
-        { type: req.type, name: '' },
+        { type: req.type, name: req.name },
         `unable to create new content in namespace ${req.namespace} because it is being terminated`,
       );
-      // Upstream carries the NamespaceTerminating cause; the message is what users see.
+      // Upstream carries the NamespaceTerminating cause; the message is what users see. The name is
+      // the new object's (create.go takes it from the object when the path has none).
       throw new ApiError({ ...e.status, details: { ...e.status.details, causes: [{ reason: 'NamespaceTerminating', message: `namespace ${req.namespace} is being terminated`, field: 'metadata.namespace' }] } });
     }
   },
