@@ -14,7 +14,7 @@ describe('Namespace lifecycle', () => {
     expect(ns.status.phase).to.equal('Terminating');
     expect(ns.metadata.deletionTimestamp).to.equal('2025-01-01T00:00:00Z');
     expect(fails(() => e.api.create('configmaps', 'dev', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } })).message).to.equal(
-      'configmaps is forbidden: unable to create new content in namespace dev because it is being terminated',
+      'configmaps "x" is forbidden: unable to create new content in namespace dev because it is being terminated',
     );
     e.host(createNamespaceController(), 'kube-controller-manager');
     e.settle(60_000);
