@@ -2,6 +2,7 @@
 // its ` (dry run)` suffix, and printing the result object with -o.
 import type { KubeObject } from '../api/meta.ts';
 import { typeForKind } from '../apiserver/registry.ts';
+import type { FieldValidation } from '../apiserver/schema/decode.ts';
 import { CommandError, type CommandContext } from './command.ts';
 import { parseOutput } from './output-format.ts';
 import { nameOf } from './printers/objects.ts';
@@ -27,6 +28,18 @@ export function dryRunOf(cx: CommandContext): DryRun {
   if (v === '' || v === 'true') return 'client';
   if (v === 'false') return 'none';
   throw new CommandError(`Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
+}
+
+/**
+ * --validate (default strict): the fieldValidation kubectl sends, so an unknown field is an
+ * error by default and only a warning under --validate=warn.
+ */
+export function fieldValidationOf(cx: CommandContext): FieldValidation {
+  const v = cx.flags.has('validate') ? cx.flags.str('validate').toLowerCase() : 'strict';
+  if (v === '' || v === 'strict' || v === 'true') return 'Strict';
+  if (v === 'warn') return 'Warn';
+  if (v === 'ignore' || v === 'false') return 'Ignore';
+  throw new CommandError(`invalid - validate option "${cx.flags.str('validate')}"; must be one of: strict (or true), warn, ignore (or false)`);
 }
 
 /** Prints the result of a mutation: the object with -o, else `deployment.apps/web created`. */

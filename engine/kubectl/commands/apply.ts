@@ -7,7 +7,7 @@ import { resourceKey } from '../../apiserver/registry.ts';
 import { ApiError } from '../../apiserver/status.ts';
 import { CommandError, type Command, type CommandContext } from '../command.ts';
 import type { ManifestObject } from '../manifest.ts';
-import { dryRunOf, MUTATION_FLAGS, printMutation } from '../mutation.ts';
+import { dryRunOf, MUTATION_FLAGS, printMutation, fieldValidationOf } from '../mutation.ts';
 import { errorText, reportErrors, type Reported } from '../server-errors.ts';
 import { threeWayPatch } from '../three-way.ts';
 import { fatalError, readManifestArgs } from './manifest-args.ts';
@@ -52,6 +52,7 @@ async function run(cx: CommandContext): Promise<number> {
   const files = cx.flags.list('filename');
   if (files.length === 0) throw new CommandError('must specify one of -f and -k');
   const dry = dryRunOf(cx);
+  fieldValidationOf(cx); // refuses a bad --validate before any request
   const docs = readManifestArgs(cx, files);
   if (fatalError(docs)) {
     cx.err(fatalError(docs)!);
@@ -106,7 +107,7 @@ function applyOne(cx: CommandContext, m: ManifestObject, dry: ReturnType<typeof 
       return undefined;
     }
     try {
-      const r = cx.api.create(key, ns, obj, { dryRun: dry === 'server' });
+      const r = cx.api.create(key, ns, obj, { dryRun: dry === 'server', fieldValidation: fieldValidationOf(cx) });
       printWarnings(cx, r.warnings);
       printMutation(cx, r.object, 'created', dry);
     } catch (e) {
@@ -138,7 +139,7 @@ function applyOne(cx: CommandContext, m: ManifestObject, dry: ReturnType<typeof 
     return undefined;
   }
   try {
-    const r = cx.api.patch(key, ns, name, 'strategic', patch, { dryRun: dry === 'server' });
+    const r = cx.api.patch(key, ns, name, 'strategic', patch, { dryRun: dry === 'server', fieldValidation: fieldValidationOf(cx) });
     printWarnings(cx, r.warnings);
     printMutation(cx, r.object, 'configured', dry);
   } catch (e) {
@@ -165,7 +166,7 @@ function serverSideApply(cx: CommandContext, m: ManifestObject, dry: ReturnType<
       printMutation(cx, obj, 'serverside-applied', dry);
       return undefined;
     }
-    const r = current ? cx.api.patch(key, ns, name, 'strategic', obj, { dryRun: dry === 'server' }) : cx.api.create(key, ns, obj, { dryRun: dry === 'server' });
+    const r = current ? cx.api.patch(key, ns, name, 'strategic', obj, { dryRun: dry === 'server', fieldValidation: fieldValidationOf(cx) }) : cx.api.create(key, ns, obj, { dryRun: dry === 'server', fieldValidation: fieldValidationOf(cx) });
     printWarnings(cx, r.warnings);
     printMutation(cx, r.object, 'serverside-applied', dry);
   } catch (e) {

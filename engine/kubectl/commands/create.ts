@@ -4,7 +4,7 @@
 import { resourceKey } from '../../apiserver/registry.ts';
 import { ApiError } from '../../apiserver/status.ts';
 import { CommandError, type Command, type CommandContext } from '../command.ts';
-import { dryRunOf, MUTATION_FLAGS, printMutation } from '../mutation.ts';
+import { dryRunOf, MUTATION_FLAGS, printMutation, fieldValidationOf } from '../mutation.ts';
 import { reportErrors, type Reported } from '../server-errors.ts';
 import { LAST_APPLIED, lastAppliedJson, printWarnings, targetNamespace } from './apply.ts';
 import { createConfigMap } from './create-configmap.ts';
@@ -58,6 +58,7 @@ async function run(cx: CommandContext): Promise<number> {
   const files = cx.flags.list('filename');
   if (files.length === 0) throw new CommandError('must specify one of -f and -k');
   const dry = dryRunOf(cx);
+  fieldValidationOf(cx); // refuses a bad --validate before any request
   const docs = readManifestArgs(cx, files);
   const missing = fatalError(docs);
   if (missing) {
@@ -75,7 +76,7 @@ async function run(cx: CommandContext): Promise<number> {
         printMutation(cx, obj, 'created', dry);
         continue;
       }
-      const r = cx.api.create(resourceKey(m.type), ns, obj, { dryRun: dry === 'server' });
+      const r = cx.api.create(resourceKey(m.type), ns, obj, { dryRun: dry === 'server', fieldValidation: fieldValidationOf(cx) });
       printWarnings(cx, r.warnings);
       printMutation(cx, r.object, 'created', dry);
     } catch (e) {

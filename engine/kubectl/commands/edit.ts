@@ -8,7 +8,7 @@ import { parseAllDocuments } from 'yaml';
 import type { KubeObject } from '../../api/meta.ts';
 import { ApiError } from '../../apiserver/status.ts';
 import { CommandError, type Command, type CommandContext } from '../command.ts';
-import { dryRunOf, printMutation } from '../mutation.ts';
+import { dryRunOf, printMutation, fieldValidationOf } from '../mutation.ts';
 import { stripManagedFields } from '../printers/objects.ts';
 import { toYaml } from '../printers/yaml.ts';
 import { statusText } from '../server-errors.ts';
@@ -109,8 +109,9 @@ Example resource specifications include:
   }
   const patch = threeWayPatch(shown, next as unknown as Record<string, unknown>, t.object as unknown as Record<string, unknown>);
   const dry = dryRunOf(cx);
+  fieldValidationOf(cx); // refuses a bad --validate before any request
   try {
-    const r = Object.keys(patch).length ? cx.api.patch(t.key, t.namespace, t.name, 'strategic', patch, { dryRun: dry !== 'none' }) : { object: t.object, warnings: [] };
+    const r = Object.keys(patch).length ? cx.api.patch(t.key, t.namespace, t.name, 'strategic', patch, { dryRun: dry !== 'none', fieldValidation: fieldValidationOf(cx) }) : { object: t.object, warnings: [] };
     printWarnings(cx, r.warnings);
     printMutation(cx, r.object, 'edited', dry);
     cx.env.workspace.remove(path);

@@ -3,7 +3,7 @@
 import { ApiError } from '../../apiserver/status.ts';
 import { resourceKey } from '../../apiserver/registry.ts';
 import { CommandError, type Command, type CommandContext } from '../command.ts';
-import { dryRunOf, MUTATION_FLAGS, printMutation } from '../mutation.ts';
+import { dryRunOf, MUTATION_FLAGS, printMutation, fieldValidationOf } from '../mutation.ts';
 import { kindPrefix } from '../resource-args.ts';
 import { reportErrors, type Reported } from '../server-errors.ts';
 import { LAST_APPLIED, lastAppliedJson, printWarnings, targetNamespace } from './apply.ts';
@@ -32,6 +32,7 @@ async function run(cx: CommandContext): Promise<number> {
   const files = cx.flags.list('filename');
   if (files.length === 0) throw new CommandError('must specify one of -f and -k');
   const dry = dryRunOf(cx);
+  fieldValidationOf(cx); // refuses a bad --validate before any request
   const docs = readManifestArgs(cx, files);
   const missing = fatalError(docs);
   if (missing) {
@@ -59,7 +60,7 @@ async function run(cx: CommandContext): Promise<number> {
         delete obj.metadata.resourceVersion;
         if (dry === 'client') printMutation(cx, obj, 'replaced', dry);
         else {
-          const r = cx.api.create(key, ns, obj, { dryRun: dry === 'server' });
+          const r = cx.api.create(key, ns, obj, { dryRun: dry === 'server', fieldValidation: fieldValidationOf(cx) });
           printWarnings(cx, r.warnings);
           printMutation(cx, r.object, 'replaced', dry);
         }
@@ -72,7 +73,7 @@ async function run(cx: CommandContext): Promise<number> {
       }
       // Without a resourceVersion the update is unconditional, as the server treats it.
       obj.metadata.resourceVersion ??= current.metadata.resourceVersion;
-      const r = cx.api.update(key, obj, { dryRun: dry === 'server' });
+      const r = cx.api.update(key, obj, { dryRun: dry === 'server', fieldValidation: fieldValidationOf(cx) });
       printWarnings(cx, r.warnings);
       printMutation(cx, r.object, 'replaced', dry);
     } catch (e) {
