@@ -254,7 +254,15 @@ export class ApiServer {
     // A patch applies to the current version: carry its resourceVersion unless the patch set one.
     const patchedRV = (patch as { metadata?: { resourceVersion?: string } } | null)?.metadata?.resourceVersion;
     next.metadata = { ...next.metadata, resourceVersion: patchedRV ?? current.metadata.resourceVersion };
-    return this.write(resource, next as T, opts.subresource === 'status' ? 'status' : 'main', opts);
+    try {
+      return this.write(resource, next as T, opts.subresource === 'status' ? 'status' : 'main', opts);
+    } catch (e) {
+      // patch.go reports a strict decoding failure of the patched object bare, without the
+      // decoder's "cannot be handled as" prefix.
+      const strict = e instanceof ApiError && e.status.reason === 'BadRequest' ? /^\w+ in version "[^"]*" cannot be handled as a \w+: (strict decoding error: .*)$/s.exec(e.status.message) : null;
+      if (strict) throw badRequest(strict[1]!);
+      throw e;
+    }
   }
 
   delete(resource: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): WriteResult {
@@ -561,9 +569,9 @@ function unchanged(a: KubeObject, b: KubeObject): boolean {
 
 /** Field selectors kubectl users type: metadata.name, metadata.namespace, spec.nodeName, status.phase, involvedObject.*. */
 export function fieldSelectorPredicate(fs: string): (o: KubeObject) => boolean {
-  const reqs = fs.split(',').map((p) => {
+  const reqs = fs.split(',').filter((p) => p !== '').map((p) => {
     const m = p.match(/^([^!=]+)(==|=|!=)(.*)$/);
-    if (!m) throw badRequest(`invalid field selector: "${p}"`);
+    if (!m) throw badRequest(`invalid selector: '${fs}'; can't understand '${p}'`); // fields.parseSelector
     return { path: m[1]!.trim(), neg: m[2] === '!=', value: m[3]!.trim() };
   });
   return (o) =>
