@@ -138,7 +138,7 @@ export class ApiServer {
   /**
    * Watches one resource (or all). With options: filtered by namespace and selectors (objects
    * moving in or out of the selection arrive as ADDED/DELETED), resumed from a resourceVersion.
-   * Throws 410 Gone for a version older than the retained window.
+   * Throws 410 Gone for a version older than the retained window of events.
    */
   watch(handler: WatchHandler, resource?: string, opts: WatchOptions = {}): () => void {
     const filtered = opts.namespace !== undefined || opts.labelSelector !== undefined || !!opts.fieldSelector;

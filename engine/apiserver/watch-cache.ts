@@ -57,7 +57,7 @@ export class WatchCache {
     return this.floor;
   }
 
-  /** Retained events after `rv`, oldest first; Gone when `rv` is older than the window. */
+  /** Retained events after `rv`, oldest first; Gone when `rv` is older than the window of events. */
   since(rv: number): WatchEvent[] {
     this.sync();
     if (rv < this.floor) throw gone(rv, this.floor);

@@ -10,7 +10,7 @@ import type { ManifestObject } from '../manifest.ts';
 import { dryRunOf, MUTATION_FLAGS, printMutation, fieldValidationOf } from '../mutation.ts';
 import { errorText, reportErrors, type Reported } from '../server-errors.ts';
 import { threeWayPatch } from '../three-way.ts';
-import { fatalError, readManifestArgs } from './manifest-args.ts';
+import { readManifestsOrReport } from './manifest-args.ts';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -53,11 +53,8 @@ async function run(cx: CommandContext): Promise<number> {
   if (files.length === 0) throw new CommandError('must specify one of -f and -k');
   const dry = dryRunOf(cx);
   fieldValidationOf(cx); // refuses a bad --validate before any request
-  const docs = readManifestArgs(cx, files);
-  if (fatalError(docs)) {
-    cx.err(fatalError(docs)!);
-    return 1;
-  }
+  const docs = readManifestsOrReport(cx, files);
+  if (!docs) return 1;
   const errors: Reported[] = [...docs.errors];
   const serverSide = cx.flags.bool('server-side');
   for (const m of docs.objects) {

@@ -18,7 +18,7 @@ import { createClusterRole, createClusterRoleBinding, createRole, createRoleBind
 import { createSecret } from './create-secret.ts';
 import { createService } from './create-service.ts';
 import { createServiceAccount } from './create-serviceaccount.ts';
-import { fatalError, readManifestArgs } from './manifest-args.ts';
+import { readManifestsOrReport } from './manifest-args.ts';
 
 export const create: Command = {
   name: 'create',
@@ -59,12 +59,8 @@ async function run(cx: CommandContext): Promise<number> {
   if (files.length === 0) throw new CommandError('must specify one of -f and -k');
   const dry = dryRunOf(cx);
   fieldValidationOf(cx); // refuses a bad --validate before any request
-  const docs = readManifestArgs(cx, files);
-  const missing = fatalError(docs);
-  if (missing) {
-    cx.err(missing);
-    return 1;
-  }
+  const docs = readManifestsOrReport(cx, files);
+  if (!docs) return 1;
   const errors: Reported[] = [...docs.errors];
   for (const m of docs.objects) {
     try {

@@ -11,7 +11,7 @@ import { errorText } from '../server-errors.ts';
 import { threeWayPatch } from '../three-way.ts';
 import { unifiedHunks } from '../unified-diff.ts';
 import { LAST_APPLIED, lastAppliedJson, targetNamespace } from './apply.ts';
-import { fatalError, readManifestArgs } from './manifest-args.ts';
+import { readManifestsOrReport } from './manifest-args.ts';
 
 export const diff: Command = {
   name: 'diff',
@@ -46,12 +46,8 @@ function show(cx: CommandContext, o: KubeObject | undefined): string {
 async function run(cx: CommandContext): Promise<number> {
   const files = cx.flags.list('filename');
   if (files.length === 0) throw new CommandError('must specify one of -f and -k');
-  const docs = readManifestArgs(cx, files);
-  const fatal = fatalError(docs);
-  if (fatal) {
-    cx.err(fatal);
-    return 1;
-  }
+  const docs = readManifestsOrReport(cx, files);
+  if (!docs) return 1;
   // os.MkdirTemp's random suffix; derived from the clock so the cluster's Rng is left alone.
   let seed = cx.now() % 4_294_967_296;
   const rand = () => {

@@ -38,3 +38,15 @@ export function readManifestArgs(cx: CommandContext, files: string[]): ManifestR
 export function fatalError(r: ManifestResult & { fatal?: boolean }): string | undefined {
   return r.fatal ? r.errors.find((e) => e.includes('does not exist') || e.startsWith('Unable to connect')) : undefined;
 }
+
+/**
+ * The `-f` manifests of create, apply, replace and diff: reads them, or prints the error that
+ * stops kubectl before any request (a missing file, an unreachable URL) and returns undefined.
+ */
+export function readManifestsOrReport(cx: CommandContext, files: string[]): (ManifestResult & { fatal?: boolean }) | undefined {
+  const docs = readManifestArgs(cx, files);
+  const fatal = fatalError(docs);
+  if (!fatal) return docs;
+  cx.err(fatal);
+  return undefined;
+}

@@ -7,7 +7,7 @@ import { dryRunOf, MUTATION_FLAGS, printMutation, fieldValidationOf } from '../m
 import { kindPrefix } from '../resource-args.ts';
 import { reportErrors, type Reported } from '../server-errors.ts';
 import { LAST_APPLIED, lastAppliedJson, printWarnings, targetNamespace } from './apply.ts';
-import { fatalError, readManifestArgs } from './manifest-args.ts';
+import { readManifestsOrReport } from './manifest-args.ts';
 
 export const replace: Command = {
   name: 'replace',
@@ -33,12 +33,8 @@ async function run(cx: CommandContext): Promise<number> {
   if (files.length === 0) throw new CommandError('must specify one of -f and -k');
   const dry = dryRunOf(cx);
   fieldValidationOf(cx); // refuses a bad --validate before any request
-  const docs = readManifestArgs(cx, files);
-  const missing = fatalError(docs);
-  if (missing) {
-    cx.err(missing);
-    return 1;
-  }
+  const docs = readManifestsOrReport(cx, files);
+  if (!docs) return 1;
   const errors: Reported[] = [...docs.errors];
   const force = cx.flags.bool('force');
   for (const m of docs.objects) {

@@ -13,7 +13,7 @@ export const help: Builtin = ({ io }) => {
         `Commands: ${shell.join(' ')}\n\n` +
         `kubectl (alias k), with --help for each:\n${kubectl.map((k) => `  ${k}\n`).join('')}\n` +
         `Files written here appear in the editor; kubectl -f reads them, and https://k8s.io/examples/... works offline.\n` +
-        `kubectl edit opens the object in the editor; in a session, give the edited object as a here-document.\n` +
+        `kubectl edit opens the object in the editor; in a session, give the edited object as a here-document (<<EOF).\n` +
         `sim advance 30s, sim settle, sim node stop NAME, ... drive the simulated cluster.\n`,
     );
     return 0;
