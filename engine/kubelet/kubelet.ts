@@ -5,7 +5,6 @@
 // Probes run as per-container timers `probe.<kind>:<i>` (prober.ts); script processes run in
 // the virtual-process interpreter (processes.ts). It also renews the node's Lease in
 // kube-node-lease every 10 s (a background timer).
-import { initialTransition, transition } from 'xstate';
 import type { Container, Node, Pod } from '../api/core-v1.ts';
 import type { KubeObject } from '../api/meta.ts';
 import { imageDigest, lookupImage, parseImageRef, preloadedImages, pullDurationMs, pullErrorMessage, goDuration } from '../containers/images.ts';
@@ -16,8 +15,9 @@ import type { Engine } from '../engine.ts';
 import { quantityValue } from '../scheduler/resources.ts';
 import { rfc3339Micro } from '../time/clock.ts';
 import { allocateIP, releaseIP } from './ipam.ts';
-import { NEVER_MS, podMachine, type ContainerSetup, type PodCtx, type PodEvent, type PullMode } from './pod.machine.ts';
+import { NEVER_MS, type ContainerSetup, type PodCtx, type PodEvent, type PullMode } from './pod.machine.ts';
 import { podStatus } from './pod-status.ts';
+import { podTransition } from './pod-transition.ts';
 import { planProcess, scriptArgv, type ProcessPlan } from './process.ts';
 import { containerEnv, containerFiles } from '../network/exec-context.ts';
 import { containerMemoryBytes } from '../containers/usage.ts';
@@ -168,8 +168,7 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
 
   function step(pod: Pod, rec: PodRecord | undefined, event: PodEvent, cx: ReconcileContext): void {
     const key = keyOf(pod);
-    const snap = rec ? podMachine.resolveState({ value: rec.value as never, context: rec.context }) : initialTransition(podMachine)[0];
-    const [next, actions] = transition(podMachine, snap, event);
+    const [next, actions] = podTransition(rec, event);
     const r: PodRecord = { value: next.value, context: next.context, key, timers: rec ? [...rec.timers] : [], ...(rec?.podIP ? { podIP: rec.podIP } : {}) };
     if (r.context.sandboxAt !== undefined && !r.podIP) {
       r.podIP = pod.spec.hostNetwork ? hostIP(nodeObj(cx)) : allocateIP(store, nodeName, nodeObj(cx)?.spec.podCIDR, pod.metadata.uid!);
