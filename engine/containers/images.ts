@@ -146,8 +146,24 @@ const CATALOG: ImageInfo[] = [
 
 const BY_REPO = new Map(CATALOG.map((i) => [i.repository, i]));
 
+/**
+ * Parsed references by raw string: the kubelet parses the same few images for every pod, several
+ * times per status. Results are frozen and depend on nothing but the string; the cap only bounds
+ * memory for a session that invents thousands of image names.
+ */
+const parsed = new Map<string, Readonly<ImageRef> | undefined>();
+const PARSED_CAP = 1000;
+
 /** Parses an image reference the way containerd normalises it; undefined if it is not a valid reference. */
-export function parseImageRef(raw: string): ImageRef | undefined {
+export function parseImageRef(raw: string): Readonly<ImageRef> | undefined {
+  if (parsed.has(raw)) return parsed.get(raw);
+  if (parsed.size >= PARSED_CAP) parsed.clear();
+  const ref = parseUncached(raw);
+  parsed.set(raw, ref && Object.freeze(ref));
+  return ref;
+}
+
+function parseUncached(raw: string): ImageRef | undefined {
   if (!raw || raw !== raw.trim() || /[A-Z\s]/.test(raw.replace(/@sha256:.*$/, '').replace(/:[^/]*$/, ''))) return undefined;
   let rest = raw;
   let digest: string | undefined;
@@ -193,9 +209,13 @@ export function imageDigest(normalized: string): string {
   return `sha256:${out.slice(0, 64)}`;
 }
 
+const imageIDs = new WeakMap<Readonly<ImageRef>, string>();
+
 /** `docker.io/library/nginx@sha256:...`: the imageID a container status reports. */
-export function imageID(ref: ImageRef): string {
-  return `${ref.repository}@${ref.digest ?? imageDigest(ref.normalized)}`;
+export function imageID(ref: Readonly<ImageRef>): string {
+  let id = imageIDs.get(ref);
+  if (id === undefined) imageIDs.set(ref, (id = `${ref.repository}@${ref.digest ?? imageDigest(ref.normalized)}`));
+  return id;
 }
 
 /** What containerStatus.image shows: `docker.io/library/nginx:latest`. */
@@ -220,8 +240,10 @@ export function pullErrorMessage(ref: ImageRef): string {
 }
 
 /** Images every node has before any pull (kind's node image). */
-export function preloadedImages(): string[] {
-  return CATALOG.filter((i) => i.preloaded).flatMap((i) => i.tags.map((t) => `${i.repository}:${t}`));
+const PRELOADED: readonly string[] = Object.freeze(CATALOG.filter((i) => i.preloaded).flatMap((i) => i.tags.map((t) => `${i.repository}:${t}`)));
+
+export function preloadedImages(): readonly string[] {
+  return PRELOADED;
 }
 
 /** Formats a Go time.Duration truncated to milliseconds: "1.234s", "450ms", "1m2.5s". */

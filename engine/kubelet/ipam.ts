@@ -14,15 +14,14 @@ export function allocateIP(store: Store, node: string, podCIDR: string | undefin
   const m = /^(\d+)\.(\d+)\.(\d+)\.0\/24$/.exec(podCIDR ?? '');
   if (!m) return undefined;
   const prefix = `${m[1]}.${m[2]}.${m[3]}.`;
-  const rec = structuredClone(store.getRecord<IpamRecord>(recordKey(node)) ?? { last: 1, used: {} });
-  for (const [ip, owner] of Object.entries(rec.used)) if (owner === uid) return ip;
+  const rec = store.getRecord<IpamRecord>(recordKey(node)) ?? { last: 1, used: {} };
+  for (const ip in rec.used) if (rec.used[ip] === uid) return ip;
   for (let i = 0; i < 253; i++) {
     const n = ((rec.last - 1 + i) % 253) + 2; // .2 ... .254
     const ip = prefix + n;
     if (rec.used[ip]) continue;
-    rec.used[ip] = uid;
-    rec.last = n;
-    store.setRecord(recordKey(node), rec);
+    // A new record (the stored one is never changed in place); `used` is flat strings.
+    store.setRecord(recordKey(node), { last: n, used: { ...rec.used, [ip]: uid } });
     return ip;
   }
   return undefined;
@@ -31,7 +30,7 @@ export function allocateIP(store: Store, node: string, podCIDR: string | undefin
 export function releaseIP(store: Store, node: string, uid: string): void {
   const rec = store.getRecord<IpamRecord>(recordKey(node));
   if (!rec) return;
-  const next = structuredClone(rec);
-  for (const [ip, owner] of Object.entries(next.used)) if (owner === uid) delete next.used[ip];
-  store.setRecord(recordKey(node), next);
+  const used = { ...rec.used };
+  for (const ip in used) if (used[ip] === uid) delete used[ip];
+  store.setRecord(recordKey(node), { last: rec.last, used });
 }

@@ -72,6 +72,9 @@ export interface PodRecord {
   probes?: Record<number, ProbeState>;
 }
 
+/** A node's image list as a set, by list (a new list is written whenever an image is added). */
+const imageSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
 /** JSON of the status we last wrote, by stored object (frozen, so identity is a version). */
 const written = new WeakMap<object, string>();
 
@@ -97,15 +100,17 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
     return node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
   }
 
-  function nodeImages(): Set<string> {
-    return new Set(store.getRecord<string[]>(imagesKey(nodeName)) ?? preloadedImages());
+  function nodeImages(): ReadonlySet<string> {
+    const list = store.getRecord<readonly string[]>(imagesKey(nodeName)) ?? preloadedImages();
+    let set = imageSets.get(list);
+    if (!set) imageSets.set(list, (set = new Set(list)));
+    return set;
   }
 
   function addImage(normalized: string): void {
     const imgs = nodeImages();
     if (imgs.has(normalized)) return;
-    imgs.add(normalized);
-    store.setRecord(imagesKey(nodeName), [...imgs].sort());
+    store.setRecord(imagesKey(nodeName), [...imgs, normalized].sort());
   }
 
   function setups(pod: Pod, cx: ReconcileContext): ContainerSetup[] {
