@@ -3,7 +3,8 @@
 // (their PreFilter results), and the plugin interfaces.
 import type { Node, Pod } from '../api/core-v1.ts';
 import type { Store } from '../store/store.ts';
-import type { Resources } from './resources.ts';
+import { podNonZeroRequests, type Resources } from './resources.ts';
+import type { Snapshot } from './snapshot.ts';
 
 export type Code = 'Success' | 'Unschedulable' | 'UnschedulableAndUnresolvable' | 'Error';
 
@@ -20,6 +21,8 @@ export interface NodeInfo {
   nonZeroRequested: { cpu: number; memory: number };
   /** host ports in use: "protocol/ip/port". */
   usedPorts?: ReadonlySet<string>;
+  /** Position in the cycle's snapshot (absent on a NodeInfo built for a what-if, as preemption does). */
+  index?: number;
 }
 
 /** One scheduling cycle's shared state (CycleState): the snapshot plus plugins' PreFilter data. */
@@ -33,6 +36,10 @@ export interface Cycle {
   boundPods(): readonly Pod[];
   /** PreFilter/PreScore results by plugin name. */
   memo: Map<string, unknown>;
+  /** The scheduler's snapshot, for per-node data plugins keep by NodeInfo.index. */
+  snapshot?: Snapshot;
+  /** Virtual time of the cycle (ms). */
+  now?: number;
 }
 
 export interface FilterPlugin {
@@ -40,6 +47,8 @@ export interface FilterPlugin {
   /** PreFilter: a failure here rejects the pod on every node with this message. */
   preFilter?(pod: Pod, cycle: Cycle): Status | undefined;
   filter(pod: Pod, node: NodeInfo, cycle: Cycle): Status;
+  /** PreFilter's Skip: true when filter() would pass every node for this pod (called after preFilter). */
+  skip?(pod: Pod, cycle: Cycle): boolean;
 }
 
 export interface ScorePlugin {
@@ -47,6 +56,8 @@ export interface ScorePlugin {
   weight: number;
   /** 0..100 per feasible node (normalised across them where the plugin normalises). */
   scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle): number[];
+  /** PreScore's Skip: true when scoreAll() would give every node 0. */
+  skipScore?(pod: Pod, cycle: Cycle): boolean;
 }
 
 export function unschedulable(plugin: string, reasons: string[], unresolvable = false): Status {
@@ -55,15 +66,31 @@ export function unschedulable(plugin: string, reasons: string[], unresolvable = 
 
 /** DefaultNormalizeScore: scale to 0..100 by the maximum (reverse: 100 - that). */
 export function normalize(raw: number[], reverse = false): number[] {
-  const max = Math.max(0, ...raw);
-  if (max === 0) return raw.map(() => (reverse ? 100 : 0));
-  return raw.map((s) => {
-    const v = Math.floor((s * 100) / max);
-    return reverse ? 100 - v : v;
-  });
+  let max = 0;
+  for (const s of raw) if (s > max) max = s;
+  const out = new Array<number>(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const v = max === 0 ? 0 : Math.floor((raw[i]! * 100) / max);
+    out[i] = reverse ? 100 - v : v;
+  }
+  return out;
+}
+
+/** For the resource scorers: each node on its own, from the pod's non-zero requests (computed once). */
+export function scorePerNode(f: (pod: Pod, info: NodeInfo, nonZero: { cpu: number; memory: number }, s?: Snapshot) => number): ScorePlugin['scoreAll'] {
+  return (pod, feasible, cycle) => {
+    const nz = podNonZeroRequests(pod);
+    const out = new Array<number>(feasible.length);
+    for (let i = 0; i < feasible.length; i++) out[i] = f(pod, feasible[i]!, nz, cycle?.snapshot);
+    return out;
+  };
 }
 
 /** For plugins that score each node on its own. */
 export function perNode(f: (pod: Pod, info: NodeInfo) => number): ScorePlugin['scoreAll'] {
-  return (pod, feasible) => feasible.map((n) => f(pod, n));
+  return (pod, feasible) => {
+    const out = new Array<number>(feasible.length);
+    for (let i = 0; i < feasible.length; i++) out[i] = f(pod, feasible[i]!);
+    return out;
+  };
 }

@@ -13,19 +13,22 @@ import { keyOf, splitKey, type Controller, type ReconcileContext, type Result } 
 import { NODE_INDEX } from '../controllers/listers.ts';
 import type { Store } from '../store/store.ts';
 import { fitErrorMessage, NO_PREEMPTION_VICTIMS, PREEMPTION_NOT_HELPFUL, preemptionMessage } from './failure-message.ts';
-import type { Cycle, FilterPlugin, NodeInfo, ScorePlugin, Status } from './framework.ts';
+import { SUCCESS, type Cycle, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status } from './framework.ts';
+import type { StaticVerdicts } from './snapshot.ts';
 import { plugin as balancedAllocation } from './plugins/balanced-allocation.ts';
 import { plugin as imageLocality } from './plugins/image-locality.ts';
-import { hasRequiredAntiAffinity, plugin as interPodAffinity } from './plugins/inter-pod-affinity.ts';
+import { plugin as interPodAffinity } from './plugins/inter-pod-affinity.ts';
 import { plugin as nodeAffinity } from './plugins/node-affinity.ts';
 import { plugin as nodeName } from './plugins/node-name.ts';
-import { hostPorts, plugin as nodePorts } from './plugins/node-ports.ts';
+import { plugin as nodePorts } from './plugins/node-ports.ts';
 import { plugin as nodeResourcesFit } from './plugins/node-resources-fit.ts';
 import { plugin as nodeUnschedulable } from './plugins/node-unschedulable.ts';
 import { plugin as podTopologySpread } from './plugins/pod-topology-spread.ts';
 import { plugin as taintToleration } from './plugins/taint-toleration.ts';
 import { plugin as volumeBinding } from './plugins/volume-binding.ts';
-import { holdsResources, nodeAllocatable, podNonZeroRequests, podRequests, emptyResources, type Resources } from './resources.ts';
+import { NodeUsage } from './node-usage.ts';
+import { holdsResources, podRequests } from './resources.ts';
+import { Snapshot } from './snapshot.ts';
 import { LARGE_CLUSTER_RECORDED_NODES, MAX_RECORDED_NODES, recordResult, type NodeResult } from './results.ts';
 import { assignedPodEvents, nodeEvents } from './cluster-events.ts';
 import { FLUSH_PERIOD_MS, SchedulingQueue } from './queue.ts';
@@ -54,129 +57,12 @@ export function numFeasibleNodesToFind(numNodes: number): number {
   return Math.max(100, Math.floor((numNodes * pct) / 100));
 }
 
-const EMPTY: Resources = Object.freeze(emptyResources()) as Resources;
-const EMPTY_NZ = Object.freeze({ cpu: 0, memory: 0 });
-const EMPTY_OWNER: ReadonlyMap<string, number> = new Map();
-
-/** Parsed allocatable by stored Node (frozen objects: identity is a version). */
-const allocatableCache = new WeakMap<Node, Resources>();
-
-/** What the pods bound to one node request and the host ports they hold. */
-interface Usage {
-  requested: Resources;
-  nz: { cpu: number; memory: number };
-  ports: Map<string, number>;
-}
-
-interface Counted {
-  node: string;
-  req: Resources;
-  nz: { cpu: number; memory: number };
-  owner?: string;
-  ports: string[];
-}
-
-/**
- * The scheduler cache (pkg/scheduler/backend/cache): what each node's bound pods request, the
- * host ports they hold, pods per owning controller per node (for the default spreading), and
- * the bound pods with required anti-affinity; kept current from the pod watch and rebuilt from
- * the store on (re)start. Derived data only.
- */
-export class NodeUsage {
-  private readonly byNode = new Map<string, Usage>();
-  private readonly counted = new Map<string, Counted>();
-  private readonly owners = new Map<string, Map<string, number>>();
-  private readonly infos = new Map<string, { info: NodeInfo; u: Usage | undefined }>();
-  readonly antiAffinity = new Map<string, Pod>();
-
-  rebuild(store: Store): void {
-    this.byNode.clear();
-    this.infos.clear();
-    this.counted.clear();
-    this.owners.clear();
-    this.antiAffinity.clear();
-    for (const p of store.list('pods') as Pod[]) this.apply(p, true);
-  }
-
-  /** Applies the latest state of a pod (present = still stored). */
-  apply(p: Pod, present: boolean): void {
-    const uid = p.metadata.uid!;
-    const prev = this.counted.get(uid);
-    const holds = present && !!p.spec?.nodeName && holdsResources(p);
-    if (holds && hasRequiredAntiAffinity(p)) this.antiAffinity.set(uid, p);
-    else this.antiAffinity.delete(uid);
-    if (prev && holds && prev.node === p.spec.nodeName) return;
-    if (prev) {
-      this.add(prev, -1);
-      this.counted.delete(uid);
-    }
-    if (holds) {
-      const owner = p.metadata.ownerReferences?.find((r) => r.controller)?.uid;
-      const c: Counted = { node: p.spec.nodeName!, req: podRequests(p), nz: podNonZeroRequests(p), ports: hostPorts(p), ...(owner ? { owner } : {}) };
-      this.counted.set(uid, c);
-      this.add(c, 1);
-    }
-  }
-
-  private add(c: Counted, sign: 1 | -1): void {
-    let u = this.byNode.get(c.node);
-    if (!u) this.byNode.set(c.node, (u = { requested: emptyResources(), nz: { cpu: 0, memory: 0 }, ports: new Map() }));
-    for (const k in c.req) u.requested[k] = (u.requested[k] ?? 0) + sign * c.req[k]!;
-    u.nz.cpu += sign * c.nz.cpu;
-    u.nz.memory += sign * c.nz.memory;
-    if (c.ports.length) this.infos.delete(c.node);
-    for (const port of c.ports) {
-      const n = (u.ports.get(port) ?? 0) + sign;
-      if (n > 0) u.ports.set(port, n);
-      else u.ports.delete(port);
-    }
-    if (c.owner) {
-      let m = this.owners.get(c.owner);
-      if (!m) this.owners.set(c.owner, (m = new Map()));
-      const n = (m.get(c.node) ?? 0) + sign;
-      if (n > 0) m.set(c.node, n);
-      else m.delete(c.node);
-    }
-  }
-
-  ownerCount(owner: string, node: string): number {
-    return this.owners.get(owner)?.get(node) ?? 0;
-  }
-
-  /** Nodes holding pods of an owner, with how many (the spreading's counts without visiting every node). */
-  ownerNodes(owner: string): ReadonlyMap<string, number> {
-    return this.owners.get(owner) ?? EMPTY_OWNER;
-  }
-
-  nodeInfo(node: Node): NodeInfo {
-    const name = node.metadata.name!;
-    const u = this.byNode.get(name);
-    // The snapshot's NodeInfo, kept until the Node object or its usage record changes (usage
-    // sums are updated in place, so they stay current without a copy).
-    const cached = this.infos.get(name);
-    if (cached && cached.info.node === node && cached.u === u) return cached.info;
-    let allocatable = allocatableCache.get(node);
-    if (!allocatable) allocatableCache.set(node, (allocatable = nodeAllocatable(node)));
-    const info: NodeInfo = {
-      node,
-      allocatable,
-      // Shared, not copied: plugins only read them (preemption builds its own copies).
-      requested: u ? u.requested : EMPTY,
-      nonZeroRequested: u ? u.nz : EMPTY_NZ,
-      ...(u?.ports.size ? { usedPorts: new Set(u.ports.keys()) } : {}),
-    };
-    this.infos.set(name, { info, u });
-    return info;
-  }
-
-}
-
 export function createScheduler(store: Store): Controller {
   const allPending = (): string[] => (store.byIndex('pods', NODE_INDEX, '') as Pod[]).filter(isPending).map(keyOf).sort();
-  const usage = new NodeUsage();
-  usage.rebuild(store);
+  const usage = new NodeUsage(store);
+  usage.rebuild();
   const queue = new SchedulingQueue();
-  const state: SchedulerState = { nextStart: 0, nodes: undefined };
+  const state: SchedulerState = { nextStart: 0, snapshot: undefined };
   return {
     name: NAME,
     watches: [
@@ -204,7 +90,7 @@ export function createScheduler(store: Store): Controller {
       {
         resource: 'nodes',
         map: (o, old) => {
-          state.nodes = undefined;
+          state.snapshot = undefined;
           const present = store.get('nodes', undefined, o.metadata.name!)?.metadata.uid === o.metadata.uid;
           return queue.move(nodeEvents(o as Node, old as Node | undefined, present));
         },
@@ -214,8 +100,8 @@ export function createScheduler(store: Store): Controller {
       { resource: 'storageclasses.storage.k8s.io', map: () => queue.move(['StorageClassChange']) },
     ],
     resync: () => {
-      state.nodes = undefined;
-      usage.rebuild(store);
+      state.snapshot = undefined;
+      usage.rebuild();
       queue.clear();
       return [FLUSH_KEY, ...allPending()];
     },
@@ -239,7 +125,7 @@ export function createScheduler(store: Store): Controller {
 
 const FLUSH_KEY = '__flush_unschedulable__';
 
-function newCycle(cx: ReconcileContext, nodes: Node[], usage: NodeUsage): Cycle {
+function newCycle(cx: ReconcileContext, snapshot: Snapshot, usage: NodeUsage): Cycle {
   let bound: Pod[] | undefined;
   const memo = new Map<string, unknown>();
   memo.set('ownerCounts', (owner: string, node: string) => usage.ownerCount(owner, node));
@@ -247,7 +133,9 @@ function newCycle(cx: ReconcileContext, nodes: Node[], usage: NodeUsage): Cycle 
   memo.set('antiAffinityPods', () => [...usage.antiAffinity.values()]);
   return {
     store: cx.store,
-    nodes,
+    nodes: snapshot.nodes,
+    snapshot,
+    now: cx.clock.now(),
     podsOn: (node) => (cx.store.byIndex('pods', NODE_INDEX, node) as Pod[]).filter(holdsResources),
     boundPods: () => (bound ??= (cx.store.list('pods') as Pod[]).filter((p) => p.spec?.nodeName && holdsResources(p))),
     memo,
@@ -268,8 +156,43 @@ function runFilters(pod: Pod, info: NodeInfo, cycle: Cycle, r?: NodeResult): Sta
 
 interface SchedulerState {
   nextStart: number;
-  /** The node list (the snapshot), kept until a node event; listing 5,000 nodes per pod would dominate. */
-  nodes: Node[] | undefined;
+  /** Kept until a node event or a resync; listing 5,000 nodes per pod would dominate. */
+  snapshot: Snapshot | undefined;
+}
+
+/** The profile's leading filters that read only the pod's spec and the Node (cached per class in the snapshot). */
+const STATIC_FILTERS = 4;
+
+/**
+ * The main loop's filter pass on snapshot node i: the static filters' cached verdict, then the
+ * others in profile order, those whose PreFilter said Skip counted as passed.
+ */
+function filterNode(pod: Pod, i: number, cycle: Cycle, statics: StaticVerdicts, skipped: readonly boolean[], r?: NodeResult): Status {
+  const snapshot = cycle.snapshot!;
+  const s = snapshot.staticVerdict(statics, pod, i, cycle);
+  if (s.code !== 'Success') {
+    if (r) {
+      r.filters.push({ plugin: s.plugin, status: s });
+      r.passed = statics.passed[i]!;
+    }
+    return s;
+  }
+  const info = snapshot.infos[i]!;
+  for (let k = STATIC_FILTERS; k < FILTERS.length; k++) {
+    if (!skipped[k]) {
+      const f = FILTERS[k]!;
+      const s = f.filter(pod, info, cycle);
+      if (s.code !== 'Success') {
+        if (r) {
+          r.filters.push({ plugin: f.name, status: s });
+          r.passed = k;
+        }
+        return s;
+      }
+    }
+  }
+  if (r) r.passed = FILTERS.length;
+  return s;
 }
 
 /** Runs one scheduling cycle; returns the plugins that rejected the pod if it failed. */
@@ -277,8 +200,10 @@ function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage, state:
   const { namespace, name } = splitKey(key);
   const pod = cx.api.tryGet<Pod>('pods', namespace, name);
   if (!pod || !isPending(pod)) return;
-  const nodes = (state.nodes ??= cx.api.list<Node>('nodes'));
-  const cycle = newCycle(cx, nodes, usage);
+  if (state.snapshot?.generation !== usage.generation) state.snapshot = undefined;
+  const snapshot = (state.snapshot ??= new Snapshot(cx.api.list<Node>('nodes'), usage, FILTERS.slice(0, STATIC_FILTERS)));
+  const nodes = snapshot.nodes;
+  const cycle = newCycle(cx, snapshot, usage);
   const results: Record<string, NodeResult> = {};
   // Verdicts for the inspector: every node on a small cluster, a short sample on a big one
   // (recording hundreds of nodes per pod would cost more than scheduling it).
@@ -297,47 +222,74 @@ function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage, state:
     return new Set([f.name]);
   }
 
-  const feasible: NodeInfo[] = [];
-  const failures: { info: NodeInfo; status: Status }[] = [];
-  const want = numFeasibleNodesToFind(nodes.length);
-  // The rotating start only matters when not every node is visited (ties are random anyway).
-  const start = nodes.length && want < nodes.length ? state.nextStart % nodes.length : 0;
-  let processed = 0;
-  for (; processed < nodes.length && feasible.length < want; processed++) {
-    const info = usage.nodeInfo(nodes[(start + processed) % nodes.length]!);
-    let r: NodeResult | undefined;
-    if (processed < cap) results[info.node.metadata.name!] = r = { filters: [], passed: 0 };
-    const s = runFilters(pod, info, cycle, r);
-    if (s.code === 'Success') feasible.push(info);
-    else failures.push({ info, status: s });
-  }
-  state.nextStart = nodes.length ? (start + processed) % nodes.length : 0;
-
+  const { feasible, failures } = findFeasible(pod, cycle, state, results, cap);
   if (feasible.length === 0) {
     const pre = preempt(pod, failures, cycle, cx);
     const message = fitErrorMessage(nodes.length, failures.map((f) => f.status), pre);
     fail(pod, message, cx, record);
     return new Set(failures.map((f) => (f.status.code === 'Success' ? '' : f.status.plugin)).filter(Boolean));
   }
+  const best = selectHost(scoreFeasible(pod, feasible, cycle, results, cap), cx);
+  const target = feasible[best]!.node.metadata.name!;
+  cx.api.bind(pod.metadata.namespace!, pod.metadata.name!, target);
+  record({ selected: target });
+  cx.events.record(pod, { component: NAME }, 'Normal', SCHEDULED, `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${target}`);
+}
 
-  // Score, then pick the highest total; ties by reservoir sampling (selectHost).
-  const totals = new Array<number>(feasible.length).fill(0);
-  const perPlugin = SCORERS.map((p) => (feasible.length === 1 ? null : p.scoreAll(pod, feasible, cycle)));
+/**
+ * Filters nodes from the rotating start until numFeasibleNodesToFind pass (or every node was
+ * visited), as findNodesThatPassFilters does. The hot loops live in their own functions so a
+ * de-optimisation elsewhere in a cycle does not send them back to the interpreter.
+ */
+function findFeasible(pod: Pod, cycle: Cycle, state: SchedulerState, results: Record<string, NodeResult>, cap: number) {
+  const snapshot = cycle.snapshot!;
+  const n = snapshot.nodes.length;
+  const statics = snapshot.classOf(pod);
+  const skipped = FILTERS.map((f, k) => k >= STATIC_FILTERS && !!f.skip?.(pod, cycle));
+  const feasible: NodeInfo[] = [];
+  const failures: { info: NodeInfo; status: Status }[] = [];
+  const want = numFeasibleNodesToFind(n);
+  // The rotating start only matters when not every node is visited (ties are random anyway).
+  const start = n && want < n ? state.nextStart % n : 0;
+  let processed = 0;
+  for (; processed < n && feasible.length < want; processed++) {
+    const i = (start + processed) % n;
+    const info = snapshot.infos[i]!;
+    let r: NodeResult | undefined;
+    if (processed < cap) results[info.node.metadata.name!] = r = { filters: [], passed: 0 };
+    const s = filterNode(pod, i, cycle, statics, skipped, r);
+    if (s.code === 'Success') feasible.push(info);
+    else failures.push({ info, status: s });
+  }
+  state.nextStart = n ? (start + processed) % n : 0;
+  return { feasible, failures };
+}
+
+/** Weighted sum of the score plugins per feasible node; the recorded nodes keep each plugin's score. */
+function scoreFeasible(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle, results: Record<string, NodeResult>, cap: number): Float64Array {
+  const totals = new Float64Array(feasible.length);
+  const perPlugin = SCORERS.map((p) => (feasible.length === 1 || p.skipScore?.(pod, cycle) ? null : p.scoreAll(pod, feasible, cycle)));
   for (let k = 0; k < SCORERS.length; k++) {
     const col = perPlugin[k];
     if (!col) continue;
     const w = SCORERS[k]!.weight;
     for (let i = 0; i < feasible.length; i++) totals[i]! += col[i]! * w;
   }
-  for (let i = 0; i < feasible.length; i++) {
+  // Recorded nodes are among the first `cap` visited, so among the first `cap` feasible ones.
+  for (let i = 0; i < Math.min(cap, feasible.length); i++) {
     const r = results[feasible[i]!.node.metadata.name!];
     if (!r) continue;
     r.scores = Object.fromEntries(SCORERS.map((p, k) => [p.name, perPlugin[k]?.[i] ?? 0]));
     r.total = totals[i]!;
   }
+  return totals;
+}
+
+/** selectHost: the highest total, ties broken by reservoir sampling with the seeded rng. */
+function selectHost(totals: Float64Array, cx: ReconcileContext): number {
   let best = 0;
   let ties = 0;
-  for (let i = 0; i < feasible.length; i++) {
+  for (let i = 0; i < totals.length; i++) {
     if (i === 0 || totals[i]! > totals[best]!) {
       best = i;
       ties = 1;
@@ -346,10 +298,7 @@ function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage, state:
       if (cx.rng.int(ties) === 0) best = i;
     }
   }
-  const target = feasible[best]!.node.metadata.name!;
-  cx.api.bind(pod.metadata.namespace!, pod.metadata.name!, target);
-  record({ selected: target });
-  cx.events.record(pod, { component: NAME }, 'Normal', SCHEDULED, `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${target}`);
+  return best;
 }
 
 function fail(pod: Pod, message: string, cx: ReconcileContext, record: (x: { message: string }) => void): void {

@@ -1,6 +1,6 @@
 // ImageLocality (plugins/imagelocality): prefer nodes that already have the pod's images,
 // weighted by image size and by how widely the image is spread (avoids piling onto one node).
-import type { Pod } from '../../api/core-v1.ts';
+import type { Node, Pod } from '../../api/core-v1.ts';
 import { lookupImage, parseImageRef, preloadedImages } from '../../containers/images.ts';
 import type { Cycle, NodeInfo, ScorePlugin } from '../framework.ts';
 
@@ -13,31 +13,71 @@ let preloaded: ReadonlySet<string> | undefined;
 /** Image sets by the kubelet's record (records are replaced, never mutated, so identity is a version). */
 const setsByRecord = new WeakMap<readonly string[], ReadonlySet<string>>();
 
+const recordKey = (node: string) => `kubelet/images/${node}`;
+
 function nodeImages(cycle: Cycle, node: string): ReadonlySet<string> {
-  const rec = cycle.store.getRecord<string[]>(`kubelet/images/${node}`);
+  const rec = cycle.store.getRecord<string[]>(recordKey(node));
   if (!rec) return (preloaded ??= new Set(preloadedImages()));
   let s = setsByRecord.get(rec);
   if (!s) setsByRecord.set(rec, (s = new Set(rec)));
   return s;
 }
 
+/** nodeStatusUpdateFrequency: how often upstream's kubelet reports node.status.images, which imageStates are built from. */
+export const IMAGE_STATES_REFRESH_MS = 10_000;
+
+/** Above this many nodes, image presence is read as of the last refresh (see below). */
+const EXACT_UP_TO_NODES = 100;
+
+/** Per snapshot: for each image, 1 where the node holds it, as of `at` (virtual ms). */
+const presenceBySnapshot = new WeakMap<readonly Node[], { at: number; byImage: Map<string, Uint8Array> }>();
+
+/**
+ * Which snapshot nodes hold an image. Reading every node's image record for every pod is what a
+ * 500-node sample would cost on a big cluster; upstream reads node.status.images, which the
+ * kubelet reports every 10 s, so a view up to 10 s old is what a real scheduler sees too.
+ */
+function presence(cycle: Cycle, image: string): Uint8Array {
+  const nodes = cycle.snapshot!.nodes;
+  const now = cycle.now ?? 0;
+  let p = presenceBySnapshot.get(nodes);
+  if (!p || now - p.at >= IMAGE_STATES_REFRESH_MS) presenceBySnapshot.set(nodes, (p = { at: now, byImage: new Map() }));
+  let a = p.byImage.get(image);
+  if (!a) p.byImage.set(image, (a = Uint8Array.from(nodes, (n) => (nodeImages(cycle, n.metadata.name!).has(image) ? 1 : 0))));
+  return a;
+}
+
 export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle): number[] {
   const images = (pod.spec.containers ?? []).map((c) => parseImageRef(c.image ?? '')).filter((r) => r !== undefined);
   if (!images.length) return feasible.map(() => 0);
-  // Spread = share of nodes holding the image (upstream's imageStates). On big clusters count it
-  // over the nodes being scored (a sample, as percentageOfNodesToScore samples) to stay O(sample).
-  const pool = cycle.nodes.length <= 100 ? cycle.nodes : feasible.map((f) => f.node);
-  const total = pool.length;
-  const spread = images.map((r) => pool.filter((n) => nodeImages(cycle, n.metadata.name!).has(r.normalized)).length);
+  const sizes = images.map((r) => lookupImage(r)?.sizeBytes ?? 0);
   const maxThreshold = MAX_CONTAINER_THRESHOLD * (pod.spec.containers?.length ?? 1);
-  return feasible.map((info) => {
-    const have = nodeImages(cycle, info.node.metadata.name!);
-    let sum = 0;
-    images.forEach((r, i) => {
-      if (have.has(r.normalized)) sum += (lookupImage(r)?.sizeBytes ?? 0) * (spread[i]! / total);
-    });
+  const score = (sum: number) => {
     const clamped = Math.min(Math.max(sum, MIN_THRESHOLD), maxThreshold);
     return Math.floor((100 * (clamped - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
+  };
+  // Spread = share of nodes holding the image (upstream's imageStates). On big clusters count it
+  // over the nodes being scored (a sample, as percentageOfNodesToScore samples) to stay O(sample).
+  if (cycle.nodes.length > EXACT_UP_TO_NODES && cycle.snapshot && feasible.every((f) => f.index !== undefined)) {
+    const held = images.map((r) => presence(cycle, r.normalized));
+    const spread = held.map((a) => feasible.reduce((n, f) => n + a[f.index!]!, 0));
+    return feasible.map((f) => {
+      let sum = 0;
+      images.forEach((_, i) => {
+        if (held[i]![f.index!]) sum += sizes[i]! * (spread[i]! / feasible.length);
+      });
+      return score(sum);
+    });
+  }
+  const have = feasible.map((info) => nodeImages(cycle, info.node.metadata.name!));
+  const pool = cycle.nodes.length <= EXACT_UP_TO_NODES ? cycle.nodes.map((n) => nodeImages(cycle, n.metadata.name!)) : have;
+  const spread = images.map((r) => pool.filter((s) => s.has(r.normalized)).length);
+  return feasible.map((_, k) => {
+    let sum = 0;
+    images.forEach((r, i) => {
+      if (have[k]!.has(r.normalized)) sum += sizes[i]! * (spread[i]! / pool.length);
+    });
+    return score(sum);
   });
 }
 

@@ -141,4 +141,18 @@ export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle):
   return raw.map((s) => (max === min ? 0 : Math.floor((100 * (s - min)) / (max - min))));
 }
 
-export const plugin = { name, filter: fits, weight: 2, scoreAll } satisfies FilterPlugin & ScorePlugin;
+/** PreFilter Skip: no required terms of the pod's own and no existing pod's anti-affinity against it. */
+function skip(pod: Pod, cycle: Cycle): boolean {
+  const p = prepare(pod, cycle);
+  const a = affinityOf(pod);
+  return !a.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length &&
+    !a.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length && p.existing.size === 0;
+}
+
+/** PreScore Skip: without preferred terms every node scores 0. */
+function skipScore(pod: Pod): boolean {
+  const a = affinityOf(pod);
+  return !a.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length && !a.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length;
+}
+
+export const plugin = { name, filter: fits, weight: 2, scoreAll, skip, skipScore } satisfies FilterPlugin & ScorePlugin;

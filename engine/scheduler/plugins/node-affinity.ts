@@ -32,7 +32,8 @@ function termMatches(t: Term, node: Node): boolean {
 
 export function fits(pod: Pod, info: NodeInfo): Status {
   const labels = info.node.metadata.labels ?? {};
-  for (const [k, v] of Object.entries(pod.spec.nodeSelector ?? {})) if (labels[k] !== v) return unschedulable(name, [ERR_REASON_POD], true);
+  const selector = pod.spec.nodeSelector;
+  if (selector) for (const k in selector) if (labels[k] !== selector[k]) return unschedulable(name, [ERR_REASON_POD], true);
   const affinity = pod.spec.affinity as { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: Term[] } } } | undefined;
   const terms = affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
   if (terms && !terms.some((t) => termMatches(t, info.node))) return unschedulable(name, [ERR_REASON_POD], true);
@@ -42,11 +43,17 @@ export function fits(pod: Pod, info: NodeInfo): Status {
 interface Preferred { weight: number; preference: Term }
 
 /** Σ weights of the preferred terms a node matches, normalised to 0..100. */
-export function scoreAll(pod: Pod, all: readonly NodeInfo[]): number[] {
-  const prefs = ((pod.spec.affinity as { nodeAffinity?: { preferredDuringSchedulingIgnoredDuringExecution?: Preferred[] } } | undefined)
+const preferred = (pod: Pod): Preferred[] =>
+  ((pod.spec.affinity as { nodeAffinity?: { preferredDuringSchedulingIgnoredDuringExecution?: Preferred[] } } | undefined)
     ?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution) ?? [];
+
+export function scoreAll(pod: Pod, all: readonly NodeInfo[]): number[] {
+  const prefs = preferred(pod);
   if (!prefs.length) return all.map(() => 0);
   return normalize(all.map((n) => prefs.reduce((acc, p) => acc + (termMatches(p.preference, n.node) ? p.weight : 0), 0)));
 }
 
-export const plugin = { name, filter: fits, weight: 2, scoreAll } satisfies FilterPlugin & ScorePlugin;
+/** PreScore Skip: without preferred terms every node scores 0. */
+const skipScore = (pod: Pod) => preferred(pod).length === 0;
+
+export const plugin = { name, filter: fits, weight: 2, scoreAll, skipScore } satisfies FilterPlugin & ScorePlugin;

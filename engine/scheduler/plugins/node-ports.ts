@@ -31,4 +31,7 @@ export function fits(pod: Pod, info: NodeInfo): Status {
   return want.some((w) => conflicts(w, info.usedPorts!)) ? unschedulable(name, [ERR_REASON]) : SUCCESS;
 }
 
-export const plugin = { name, filter: fits } satisfies FilterPlugin;
+/** PreFilter Skip: a pod without host ports fits every node. */
+const skip = (pod: Pod) => hostPorts(pod).length === 0;
+
+export const plugin = { name, filter: fits, skip } satisfies FilterPlugin;

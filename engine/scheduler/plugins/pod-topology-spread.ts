@@ -23,12 +23,18 @@ export interface Constraint {
   minDomains?: number;
 }
 
+/** The system default constraints' maxSkew (hostname, zone). */
+const HOSTNAME_SKEW = 3;
+const ZONE_SKEW = 5;
+
 /** Counts matching pods on a node: by selector, or (system defaults) by the owning controller. */
 type Counter = (node: string) => number;
 
 interface Prepared {
   constraints: Constraint[];
   systemDefaulted: boolean;
+  /** The owning controller whose pods the system defaults count. */
+  owner?: string;
   counters: Counter[];
   eligible: readonly Node[];
   /** Set when counts come from an owner's per-node map and every node is eligible. */
@@ -92,10 +98,11 @@ function prepare(pod: Pod, cycle: Cycle): Prepared | undefined {
       p = {
         ...(ownerNodes && eligible === cycle.nodes ? { ownerNodes: ownerNodes(owner) } : {}),
         constraints: [
-          { maxSkew: 3, topologyKey: HOSTNAME, whenUnsatisfiable: 'ScheduleAnyway' },
-          { maxSkew: 5, topologyKey: ZONE, whenUnsatisfiable: 'ScheduleAnyway' },
+          { maxSkew: HOSTNAME_SKEW, topologyKey: HOSTNAME, whenUnsatisfiable: 'ScheduleAnyway' },
+          { maxSkew: ZONE_SKEW, topologyKey: ZONE, whenUnsatisfiable: 'ScheduleAnyway' },
         ],
         systemDefaulted: true,
+        owner,
         counters: [count, count],
         eligible,
       };
@@ -150,6 +157,8 @@ export function fits(pod: Pod, info: NodeInfo, cycle: Cycle): Status {
 export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle): number[] {
   const p = prepare(pod, cycle);
   if (!p) return feasible.map(() => 0);
+  const fast = p.ownerNodes && cycle.snapshot ? systemDefaultRaw(p, feasible, cycle) : undefined;
+  if (fast) return normalizeRaw(fast);
   const idx = p.constraints.map((c, i) => (c.whenUnsatisfiable === 'ScheduleAnyway' ? i : -1)).filter((i) => i >= 0);
   if (!idx.length) return feasible.map(() => 0);
   const requireAll = !p.systemDefaulted;
@@ -176,9 +185,19 @@ export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle):
     });
     raw.push(Math.round(s));
   }
-  const valid = raw.filter((x): x is number => x !== undefined);
-  const max = Math.max(0, ...valid);
-  const min = valid.length ? Math.min(...valid) : 0;
+  return normalizeRaw(raw);
+}
+
+/** Fewest matching pods = 100 (nodes without the keys score 0). */
+function normalizeRaw(raw: (number | undefined)[]): number[] {
+  let max = 0;
+  let min = Infinity;
+  for (const x of raw) {
+    if (x === undefined) continue;
+    if (x > max) max = x;
+    if (x < min) min = x;
+  }
+  if (min === Infinity) min = 0;
   return raw.map((s) => {
     if (s === undefined) return 0;
     if (max === 0) return 100;
@@ -186,4 +205,49 @@ export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle):
   });
 }
 
-export const plugin = { name, filter: fits, weight: 2, scoreAll } satisfies FilterPlugin & ScorePlugin;
+/**
+ * The system defaults' raw scores from the snapshot's arrays: the owner's pods per node and per
+ * zone, each node's domain numbers. O(feasible nodes) and no Node object read, which is what a
+ * 500-node sample per pod costs on 5,000 nodes. Same arithmetic, in the same order, as the
+ * general loop in scoreAll. Undefined when a feasible NodeInfo is not from the snapshot.
+ */
+function systemDefaultRaw(p: Prepared, feasible: readonly NodeInfo[], cycle: Cycle): number[] | undefined {
+  const snap = cycle.snapshot!;
+  if (feasible.some((f) => f.index === undefined)) return undefined;
+  const hosts = snap.domainsOf(HOSTNAME);
+  const zones = snap.domainsOf(ZONE);
+  const distinct = (ids: Int32Array, n: number) => {
+    const seen = new Uint8Array(n);
+    let count = 0;
+    for (const f of feasible) {
+      const id = ids[f.index!]!;
+      if (id >= 0 && !seen[id]) {
+        seen[id] = 1;
+        count++;
+      }
+    }
+    return count;
+  };
+  const hostWeight = Math.log(distinct(hosts.ids, hosts.values.length) + 2);
+  const zoneWeight = Math.log(distinct(zones.ids, zones.values.length) + 2);
+  const perNode = snap.ownerCounts(p.owner!);
+  // As domainCounts: a zone counts the pods on nodes that have every constraint's key.
+  const perZone = snap.ownerDomainCounts(p.owner!, ZONE, [HOSTNAME, ZONE]);
+  const raw = new Array<number>(feasible.length);
+  for (let k = 0; k < feasible.length; k++) {
+    const i = feasible[k]!.index!;
+    let s = 0;
+    if (hosts.ids[i]! >= 0) s += perNode[i]! * hostWeight + (HOSTNAME_SKEW - 1);
+    const zone = zones.ids[i]!;
+    if (zone >= 0) s += perZone[zone]! * zoneWeight + (ZONE_SKEW - 1);
+    raw[k] = Math.round(s);
+  }
+  return raw;
+}
+
+/** PreFilter Skip: only DoNotSchedule constraints filter. */
+function skip(pod: Pod, cycle: Cycle): boolean {
+  return !prepare(pod, cycle)?.constraints.some((c) => c.whenUnsatisfiable === 'DoNotSchedule');
+}
+
+export const plugin = { name, filter: fits, weight: 2, scoreAll, skip } satisfies FilterPlugin & ScorePlugin;

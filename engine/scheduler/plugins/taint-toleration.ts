@@ -1,7 +1,7 @@
 // TaintToleration (plugins/tainttoleration): NoSchedule/NoExecute taints must be tolerated
 // (filter); untolerated PreferNoSchedule taints lower the score (weight 3).
 import type { Pod, Taint, Toleration } from '../../api/core-v1.ts';
-import { SUCCESS, normalize, unschedulable, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status } from '../framework.ts';
+import { SUCCESS, normalize, unschedulable, type Cycle, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status } from '../framework.ts';
 
 export const name = 'TaintToleration';
 
@@ -28,14 +28,23 @@ export function fits(pod: Pod, info: NodeInfo): Status {
   return SUCCESS;
 }
 
-function intolerablePreferNoSchedule(pod: Pod, info: NodeInfo): number {
-  const tols = (pod.spec.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
-  return (info.node.spec?.taints ?? []).filter((t) => t.effect === 'PreferNoSchedule' && !tols.some((x) => tolerates(x, t))).length;
+function intolerablePreferNoSchedule(tols: readonly Toleration[], info: NodeInfo): number {
+  let n = 0;
+  for (const t of info.node.spec?.taints ?? []) if (t.effect === 'PreferNoSchedule' && !tols.some((x) => tolerates(x, t))) n++;
+  return n;
 }
 
 /** Raw count, normalised in reverse across nodes (fewest untolerated taints = 100). */
-export function scoreAll(pod: Pod, all: readonly NodeInfo[]): number[] {
-  return normalize(all.map((n) => intolerablePreferNoSchedule(pod, n)), true);
+export function scoreAll(pod: Pod, all: readonly NodeInfo[], cycle?: Cycle): number[] {
+  const tols = (pod.spec.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
+  // The snapshot knows which nodes have such taints at all: skip reading the others.
+  const flagged = cycle?.snapshot?.preferNoSchedule;
+  const raw = new Array<number>(all.length);
+  for (let i = 0; i < all.length; i++) {
+    const info = all[i]!;
+    raw[i] = flagged && info.index !== undefined && !flagged[info.index] ? 0 : intolerablePreferNoSchedule(tols, info);
+  }
+  return normalize(raw, true);
 }
 
 export const plugin = { name, filter: fits, weight: 3, scoreAll } satisfies FilterPlugin & ScorePlugin;

@@ -57,4 +57,7 @@ export function fits(_pod: Pod, info: NodeInfo, cycle: Cycle): Status {
   return volumes.every((v) => matchesNode(v, info.node)) ? SUCCESS : unschedulable(name, [ERR_NODE_CONFLICT], true);
 }
 
-export const plugin = { name, preFilter, filter: fits } satisfies FilterPlugin;
+/** PreFilter Skip: no bound volume with node affinity to check. */
+const skip = (_pod: Pod, cycle: Cycle) => !(cycle.memo.get(name) as Volume[] | undefined)?.length;
+
+export const plugin = { name, preFilter, filter: fits, skip } satisfies FilterPlugin;
