@@ -1,5 +1,6 @@
 // Virtual time. The engine never reads the wall clock: `now` only moves when the work loop
 // advances it. Timers are plain records (persisted with the store) fired in (due, seq) order.
+import { TimerHeap } from './timer-heap.ts';
 
 export interface Timer {
   id: number;
@@ -26,7 +27,12 @@ export class Clock {
   private nowMs: number;
   readonly epoch: number;
   private nextSeq = 1;
-  private timers: Timer[] = []; // kept sorted by (due, seq); may hold cancelled ones (lazy removal)
+  /**
+   * Pending timers by (due, seq), recurring ones apart so that the next non-recurring timer is
+   * at hand for settle(). May hold cancelled ones (lazy removal).
+   */
+  private once = new TimerHeap();
+  private recurring = new TimerHeap();
   /** Live timers by `owner|key`: cancelling and lookups stay cheap with thousands of pods. */
   private byKey = new Map<string, Timer[]>();
   private readonly cancelled = new Set<number>();
@@ -61,7 +67,8 @@ export class Clock {
   }
 
   cancel(id: number): void {
-    const t = this.timers.find((x) => x.id === id && !this.cancelled.has(x.id));
+    const t = this.once.all().find((x) => x.id === id && !this.cancelled.has(x.id)) ??
+      this.recurring.all().find((x) => x.id === id && !this.cancelled.has(x.id));
     if (t) this.drop(t);
   }
 
@@ -79,22 +86,38 @@ export class Clock {
 
   /** Removes and returns the timers due at or before now. */
   takeDue(): Timer[] {
-    let n = 0;
     const due: Timer[] = [];
-    while (n < this.timers.length && this.timers[n]!.due <= this.nowMs) {
-      const t = this.timers[n++]!;
-      if (this.cancelled.delete(t.id)) continue;
+    for (;;) {
+      const t = this.next(true);
+      if (!t || t.due > this.nowMs) break;
+      (t.recurring ? this.recurring : this.once).pop();
       this.unindex(t);
       due.push(t);
     }
-    if (n) this.timers.splice(0, n);
     return due;
   }
 
   /** The due time of the next timer (optionally ignoring recurring ones), or undefined. */
   nextDue(includeRecurring = true): number | undefined {
-    for (const t of this.timers) if (!this.cancelled.has(t.id) && (includeRecurring || !t.recurring)) return t.due;
-    return undefined;
+    return this.next(includeRecurring)?.due;
+  }
+
+  /** The next live timer, discarding cancelled ones on top of the heaps. */
+  private next(includeRecurring: boolean): Timer | undefined {
+    const a = this.liveTop(this.once);
+    const b = includeRecurring ? this.liveTop(this.recurring) : undefined;
+    if (!a) return b;
+    if (!b) return a;
+    return b.due < a.due || (b.due === a.due && b.seq < a.seq) ? b : a;
+  }
+
+  private liveTop(h: TimerHeap): Timer | undefined {
+    let t = h.peek();
+    while (t && this.cancelled.delete(t.id)) {
+      h.pop();
+      t = h.peek();
+    }
+    return t;
   }
 
   /** Moves time forward (never backwards). */
@@ -102,8 +125,11 @@ export class Clock {
     if (ms > this.nowMs) this.nowMs = ms;
   }
 
+  /** Live timers in firing order. */
   pendingTimers(): readonly Timer[] {
-    return this.cancelled.size ? this.timers.filter((t) => !this.cancelled.has(t.id)) : this.timers;
+    return [...this.once.all(), ...this.recurring.all()]
+      .filter((t) => !this.cancelled.has(t.id))
+      .sort((a, b) => a.due - b.due || a.seq - b.seq);
   }
 
   dump(): ClockRecord {
@@ -119,16 +145,7 @@ export class Clock {
   }
 
   private insert(timer: Timer): void {
-    // Binary search for the insertion point keeps firing order (due, seq).
-    let lo = 0;
-    let hi = this.timers.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const m = this.timers[mid]!;
-      if (m.due < timer.due || (m.due === timer.due && m.seq < timer.seq)) lo = mid + 1;
-      else hi = mid;
-    }
-    this.timers.splice(lo, 0, timer);
+    (timer.recurring ? this.recurring : this.once).push(timer);
     const k = `${timer.owner}|${timer.key}`;
     const list = this.byKey.get(k);
     if (list) list.push(timer);
@@ -138,9 +155,11 @@ export class Clock {
   private drop(t: Timer): void {
     this.cancelled.add(t.id);
     this.unindex(t);
-    // Compact now and then so cancelled timers do not pile up in the sorted array.
-    if (this.cancelled.size > 1024 && this.cancelled.size * 2 > this.timers.length) {
-      this.timers = this.timers.filter((x) => !this.cancelled.has(x.id));
+    // Compact now and then so cancelled timers do not pile up in the heaps.
+    if (this.cancelled.size > 1024 && this.cancelled.size * 2 > this.once.size + this.recurring.size) {
+      const live = (x: Timer) => !this.cancelled.has(x.id);
+      this.once.retain(live);
+      this.recurring.retain(live);
       this.cancelled.clear();
     }
   }
@@ -155,8 +174,17 @@ export class Clock {
   }
 }
 
+/** The last second formatted: thousands of writes stamp the same virtual second. */
+let lastSecond = NaN;
+let lastFormatted = '';
+
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastFormatted = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    lastSecond = second;
+  }
+  return lastFormatted;
 }
 
 /** RFC 3339 with microseconds, as Kubernetes prints metav1.MicroTime (eventTime, lease renewTime). */
