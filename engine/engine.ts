@@ -5,7 +5,7 @@ import type { KubeObject } from './api/meta.ts';
 import { ApiServer } from './apiserver/apiserver.ts';
 import { ApiError } from './apiserver/status.ts';
 import type { ComponentPhase } from './engine-api.ts';
-import { keyOf, type Controller, type ReconcileContext } from './controllers/controller.ts';
+import { keyOf, type Controller, type ReconcileContext, type WatchSpec } from './controllers/controller.ts';
 import { EventRecorder } from './controllers/events.ts';
 import { WorkQueue } from './controllers/work-queue.ts';
 import { Store, type StoreDump, type WatchEvent } from './store/store.ts';
@@ -39,6 +39,18 @@ interface Hosted {
   backoff: Map<string, number>;
 }
 
+/** One watch of one hosted controller, as dispatch visits it. */
+interface Subscription {
+  h: Hosted;
+  map: WatchSpec['map'];
+}
+
+/** The watches of one resource: those of every object, and those scoped to one node's objects. */
+interface ResourceSubscriptions {
+  all: Subscription[];
+  byNode: Map<string, Subscription[]>;
+}
+
 const MAX_ITEMS_PER_QUIET = 5_000_000;
 
 export class Engine {
@@ -49,7 +61,8 @@ export class Engine {
   readonly events: EventRecorder;
   readonly seed: number;
   private readonly hosted = new Map<string, Hosted>();
-  private readonly byResource = new Map<string, Hosted[]>();
+  /** Watch subscriptions by resource, in hosting order: a write visits only its resource's watchers. */
+  private readonly byResource = new Map<string, ResourceSubscriptions>();
   private readonly phases = new Map<string, ComponentPhase>();
   private readonly phaseListeners = new Set<() => void>();
   private readonly loadListeners = new Set<() => void>();
@@ -72,9 +85,15 @@ export class Engine {
     h.cx = this.contextFor(h);
     this.hosted.set(controller.name, h);
     for (const w of controller.watches) {
-      const list = this.byResource.get(w.resource) ?? [];
-      list.push(h);
-      this.byResource.set(w.resource, list);
+      let subs = this.byResource.get(w.resource);
+      if (!subs) this.byResource.set(w.resource, (subs = { all: [], byNode: new Map() }));
+      const sub: Subscription = { h, map: w.map };
+      if (w.nodeName === undefined) subs.all.push(sub);
+      else {
+        const list = subs.byNode.get(w.nodeName);
+        if (list) list.push(sub);
+        else subs.byNode.set(w.nodeName, [sub]);
+      }
     }
     if (!this.phases.has(component)) this.phases.set(component, 'Running');
     if (this.isRunning(component)) this.resync(h);
@@ -84,7 +103,14 @@ export class Engine {
     const h = this.hosted.get(name);
     if (!h) return;
     this.hosted.delete(name);
-    for (const [r, list] of this.byResource) this.byResource.set(r, list.filter((x) => x !== h));
+    for (const subs of this.byResource.values()) {
+      subs.all = subs.all.filter((s) => s.h !== h);
+      for (const [node, list] of subs.byNode) {
+        const kept = list.filter((s) => s.h !== h);
+        if (kept.length) subs.byNode.set(node, kept);
+        else subs.byNode.delete(node);
+      }
+    }
     this.clock.pendingTimers()
       .filter((t) => t.owner === name)
       .forEach((t) => this.clock.cancel(t.id));
@@ -223,14 +249,22 @@ export class Engine {
   // Internals ------------------------------------------------------------------------------------
 
   private dispatch(e: WatchEvent): void {
-    const list = this.byResource.get(e.resource);
-    if (!list) return;
-    for (const h of list) {
-      for (const w of h.controller.watches) {
-        if (w.resource !== e.resource) continue;
-        const keys = w.map ? w.map(e.object, e.old) : [keyOf(e.object)];
-        for (const k of keys) h.queue.add(k);
+    const subs = this.byResource.get(e.resource);
+    if (!subs) return;
+    this.deliver(subs.all, e);
+    if (subs.byNode.size === 0) return;
+    const nodeName = (e.object['spec'] as { nodeName?: string } | undefined)?.nodeName;
+    const onNode = nodeName === undefined ? undefined : subs.byNode.get(nodeName);
+    if (onNode) this.deliver(onNode, e);
+  }
+
+  private deliver(subs: Subscription[], e: WatchEvent): void {
+    for (const s of subs) {
+      if (!s.map) {
+        s.h.queue.add(keyOf(e.object));
+        continue;
       }
+      for (const k of s.map(e.object, e.old)) s.h.queue.add(k);
     }
   }
 
@@ -267,7 +301,10 @@ export class Engine {
   private resync(h: Hosted): void {
     const keys = h.controller.resync
       ? h.controller.resync(h.cx)
-      : h.controller.watches.flatMap((w) => this.store.list(w.resource).flatMap((o) => (w.map ? w.map(o, undefined) : [keyOf(o)])));
+      : h.controller.watches.flatMap((w) =>
+          this.store.list(w.resource)
+            .filter((o) => w.nodeName === undefined || (o['spec'] as { nodeName?: string } | undefined)?.nodeName === w.nodeName)
+            .flatMap((o) => (w.map ? w.map(o, undefined) : [keyOf(o)])));
     for (const k of keys) h.queue.add(k);
   }
 

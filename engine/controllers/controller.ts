@@ -19,6 +19,11 @@ export interface WatchSpec {
    * `old` is set for modifications (e.g. to enqueue both the old and the new owner).
    */
   map?: (obj: KubeObject, old: KubeObject | undefined) => string[];
+  /**
+   * Only objects bound to this node (`spec.nodeName`): the engine routes them to this watch
+   * without calling it for every other node's pods (a kubelet's informer field selector).
+   */
+  nodeName?: string;
 }
 
 export interface ReconcileContext {
@@ -60,5 +65,7 @@ export function splitKey(key: string): { namespace: string | undefined; name: st
 
 /** The controlling owner reference of an object, if any. */
 export function controllerOf(o: KubeObject): { apiVersion: string; kind: string; name: string; uid: string } | undefined {
-  return o.metadata.ownerReferences?.find((r) => r.controller);
+  const refs = o.metadata.ownerReferences;
+  if (refs) for (const r of refs) if (r.controller) return r;
+  return undefined;
 }

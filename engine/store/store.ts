@@ -29,11 +29,22 @@ export interface DirtySet {
 }
 
 export function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o as object)) deepFreeze(v);
-  }
+  if (typeof o === 'object' && o !== null && !Object.isFrozen(o)) freezeTree(o);
   return o;
+}
+
+/** Freezes an unfrozen object and every unfrozen object under it (frozen subtrees are shared, so skipped). */
+function freezeTree(o: object): void {
+  Object.freeze(o);
+  if (Array.isArray(o)) {
+    for (const v of o) if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) freezeTree(v);
+    return;
+  }
+  // for-in, not Object.values: no array per object. Store objects are plain data (no inherited keys).
+  for (const k in o) {
+    const v = (o as Record<string, unknown>)[k];
+    if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) freezeTree(v);
+  }
 }
 
 function nsName(namespace: string | undefined, name: string): string {
@@ -120,7 +131,7 @@ export class Store {
     let byName = this.indexes.get(resource);
     if (!byName) this.indexes.set(resource, (byName = new Map()));
     if (byName.has(name)) return;
-    const idx: StoreIndex = { fn, values: new Map() };
+    const idx: StoreIndex = { fn, values: new Map(), valuesOf: new Map() };
     byName.set(name, idx);
     for (const [key, o] of this.byResource.get(resource) ?? []) indexAdd(idx, key, o);
   }
@@ -141,7 +152,7 @@ export class Store {
     const byName = this.indexes.get(resource);
     if (!byName) return;
     for (const idx of byName.values()) {
-      if (old) indexRemove(idx, key, old);
+      if (old) indexRemove(idx, key);
       if (next) indexAdd(idx, key, next);
     }
   }
@@ -206,6 +217,7 @@ export class Store {
     for (const [resource, byName] of this.indexes)
       for (const idx of byName.values()) {
         idx.values.clear();
+        idx.valuesOf.clear();
         for (const [key, o] of this.byResource.get(resource) ?? []) indexAdd(idx, key, o);
       }
   }
@@ -214,18 +226,25 @@ export class Store {
 interface StoreIndex {
   fn: (o: KubeObject) => string[];
   values: Map<string, Map<string, KubeObject>>;
+  /** The values each stored key was indexed under: removal need not run `fn` again. */
+  valuesOf: Map<string, string[]>;
 }
 
 function indexAdd(idx: StoreIndex, key: string, o: KubeObject): void {
-  for (const v of idx.fn(o)) {
+  const values = idx.fn(o);
+  idx.valuesOf.set(key, values);
+  for (const v of values) {
     let m = idx.values.get(v);
     if (!m) idx.values.set(v, (m = new Map()));
     m.set(key, o);
   }
 }
 
-function indexRemove(idx: StoreIndex, key: string, o: KubeObject): void {
-  for (const v of idx.fn(o)) {
+function indexRemove(idx: StoreIndex, key: string): void {
+  const values = idx.valuesOf.get(key);
+  if (!values) return;
+  idx.valuesOf.delete(key);
+  for (const v of values) {
     const m = idx.values.get(v);
     if (!m) continue;
     m.delete(key);
