@@ -8,7 +8,7 @@ import { matches, parseSelector, type Selector } from '../api/labels.ts';
 import type { Clock } from '../time/clock.ts';
 import { K8S_ALPHANUMS, type Rng } from '../time/rng.ts';
 import type { Store, WatchHandler } from '../store/store.ts';
-import type { AdmissionContext, AdmissionPlugin, AdmissionRequest } from './admission/admission.ts';
+import type { AdmissionPlugin, AdmissionRequest } from './admission/admission.ts';
 import { ADMISSION_PLUGINS } from './admission/plugins.ts';
 import { STRATEGIES } from './kinds/index.ts';
 import { checkRequestSize } from './request-size.ts';
@@ -32,7 +32,7 @@ import {
   serviceUnavailable,
   type FieldError,
 } from './status.ts';
-import type { StrategyContext } from './strategy.ts';
+import { RequestContext } from './request-context.ts';
 
 export interface WriteOptions {
   dryRun?: boolean;
@@ -174,8 +174,8 @@ export class ApiServer {
     this.checkAvailable();
     const t = this.type(resource);
     if (!opts.trusted) checkRequestSize(input);
-    const warnings: string[] = [];
-    const cx = this.context(warnings);
+    const cx = this.context();
+    const warnings = cx.warnings;
     const obj = opts.trusted ? ({ ...input } as KubeObject) : (structuredClone(input) as KubeObject);
     if (!opts.trusted) decode(t, obj, opts, warnings);
     obj.apiVersion = apiVersionOf(t);
@@ -204,19 +204,25 @@ export class ApiServer {
 
     const strategy = STRATEGIES[resource];
     strategy?.prepareForCreate?.(obj, cx);
-    decoding(t, () => strategy?.defaults?.(obj, cx));
-    const commits: (() => void)[] = [];
+    if (strategy?.defaults) {
+      try {
+        strategy.defaults(obj, cx);
+      } catch (e) {
+        throw decodingError(t, e);
+      }
+    }
     const req: AdmissionRequest = { operation: 'CREATE', resource, type: t, namespace: meta.namespace, name: requestedName, object: obj, dryRun: !!opts.dryRun };
-    this.admit('admit', req, warnings, commits);
+    this.admit('admit', req, cx);
     strategy?.admit?.(obj, cx);
-    const errs = [...this.validateMeta(t, obj, cx), ...(strategy?.validate?.(obj, cx) ?? [])];
+    const errs = this.validateMeta(t, obj, cx);
+    if (strategy?.validate) errs.push(...strategy.validate(obj, cx));
     if (errs.length) throw invalid(t.kind, t.group, meta.name ?? '', errs);
     req.name = meta.name ?? '';
-    this.admit('validate', req, warnings, commits);
+    this.admit('validate', req, cx);
     if (this.store.get(resource, meta.namespace, meta.name!)) throw alreadyExists({ group: t.group, resource: t.plural }, meta.name!);
     if (opts.dryRun) return { object: obj as T, warnings };
     const stored = this.store.put(resource, obj) as T;
-    for (const c of commits) c();
+    cx.committed();
     return { object: stored, warnings };
   }
 
@@ -273,11 +279,12 @@ export class ApiServer {
     if (!current) throw notFound({ group: t.group, resource: t.plural }, name);
     if (opts.uid && current.metadata.uid !== opts.uid)
       throw conflict({ group: t.group, resource: t.plural }, name, `Precondition failed: UID in precondition: ${opts.uid}, UID in object meta: ${current.metadata.uid}`);
-    const warnings: string[] = [];
+    const cx = this.context();
+    const warnings = cx.warnings;
     const delReq: AdmissionRequest = { operation: 'DELETE', resource, type: t, namespace: ns, name, object: undefined, oldObject: current, dryRun: !!opts.dryRun };
-    this.admit('admit', delReq, warnings, []);
-    this.admit('validate', delReq, warnings, []);
-    const cx = this.context(warnings);
+    // Delete admission's after-commit actions are not run (nothing charges on delete).
+    this.admit('admit', delReq, cx);
+    this.admit('validate', delReq, cx);
     if (resource === 'namespaces') {
       const terminating = this.terminateNamespace(current, opts);
       if (terminating) return { object: terminating, warnings };
@@ -382,9 +389,8 @@ export class ApiServer {
     if (!current) throw notFound(gr, name);
     const rv = input.metadata.resourceVersion;
     if (rv && rv !== current.metadata.resourceVersion) throw conflict(gr, name, OPTIMISTIC_LOCK_MESSAGE);
-    const warnings: string[] = [];
-    const cx = this.context(warnings);
-    const commits: (() => void)[] = [];
+    const cx = this.context();
+    const warnings = cx.warnings;
 
     let next: KubeObject;
     if (sub === 'status') {
@@ -419,16 +425,18 @@ export class ApiServer {
           ]);
       }
       const strategy = STRATEGIES[resource];
-      decoding(t, () => {
+      try {
         strategy?.prepareForUpdate?.(next, current, cx);
         strategy?.defaults?.(next, cx);
-      });
+      } catch (e) {
+        throw decodingError(t, e);
+      }
       const req: AdmissionRequest = { operation: 'UPDATE', resource, type: t, namespace: ns, name, object: next, oldObject: current, dryRun: !!opts.dryRun };
-      this.admit('admit', req, warnings, commits);
+      this.admit('admit', req, cx);
       if (m.generation !== undefined && specChanged(next, current)) m.generation = (current.metadata.generation ?? 0) + 1;
       const errs = [...this.validateMeta(t, next, cx), ...(strategy?.validateUpdate?.(next, current, cx) ?? strategy?.validate?.(next, cx) ?? [])];
       if (errs.length) throw invalid(t.kind, t.group, name, errs);
-      this.admit('validate', req, warnings, commits);
+      this.admit('validate', req, cx);
     }
     if (opts.dryRun) return { object: next as T, warnings };
     if (unchanged(next, current)) return { object: current as T, warnings };
@@ -439,7 +447,7 @@ export class ApiServer {
       return { object: last as T, warnings };
     }
     const stored = this.store.put(resource, next) as T;
-    for (const c of commits) c();
+    cx.committed();
     return { object: stored, warnings };
   }
 
@@ -454,28 +462,27 @@ export class ApiServer {
     return Math.max(0, g);
   }
 
-  private validateMeta(t: ResourceType, obj: KubeObject, cx: StrategyContext): FieldError[] {
+  private validateMeta(t: ResourceType, obj: KubeObject, cx: RequestContext): FieldError[] {
     return validateObjectMeta(obj.metadata, t.namespaced, nameValidatorFor(resourceKey(t)), cx.warn);
   }
 
   /** NamespaceLifecycle alone, ahead of the rest of the chain (see create). */
   private admitNamespace(t: ResourceType, resource: string, ns: string, name: string): void {
-    const plugin = this.admission.find((p) => p.name === 'NamespaceLifecycle');
-    const req: AdmissionRequest = { operation: 'CREATE', resource, type: t, namespace: ns, name, object: undefined, dryRun: false };
-    plugin?.admit?.(req, this.admissionContext([], []));
+    for (const p of this.admission) {
+      if (p.name !== 'NamespaceLifecycle') continue;
+      const req: AdmissionRequest = { operation: 'CREATE', resource, type: t, namespace: ns, name, object: undefined, dryRun: false };
+      // Its warnings and after-commit actions are not the request's (it only rejects).
+      p.admit?.(req, this.context());
+      return;
+    }
   }
 
   /** Runs one phase of the admission chain; plugins reject by throwing. */
-  private admit(phase: 'admit' | 'validate', req: AdmissionRequest, warnings: string[], commits: (() => void)[]): void {
-    const cx = this.admissionContext(warnings, commits);
+  private admit(phase: 'admit' | 'validate', req: AdmissionRequest, cx: RequestContext): void {
     for (const p of this.admission) {
       if (phase === 'admit' && p.name === 'NamespaceLifecycle' && req.operation === 'CREATE') continue; // ran first
       p[phase]?.(req, cx);
     }
-  }
-
-  private admissionContext(warnings: string[], commits: (() => void)[]): AdmissionContext {
-    return { store: this.store, clock: this.clock, rng: this.rng, warn: (m) => warnings.push(m), afterCommit: (fn) => commits.push(fn) };
   }
 
   private generateName(base: string, resource: string, namespace: string | undefined): string {
@@ -499,8 +506,8 @@ export class ApiServer {
     return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
   }
 
-  private context(warnings: string[]): StrategyContext {
-    return { clock: this.clock, rng: this.rng, store: this.store, warn: (m) => warnings.push(m) };
+  private context(): RequestContext {
+    return new RequestContext(this.store, this.clock, this.rng);
   }
 
   private type(resource: string): ResourceType {
@@ -534,14 +541,10 @@ function decode(t: ResourceType, obj: KubeObject, opts: WriteOptions, warnings: 
   warnings.push(...texts);
 }
 
-/** Decoding problems (bad quantities) are 400s worded as the API server's decoder words them. */
-function decoding(t: ResourceType, fn: () => void): void {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof QuantityError) throw badRequest(`${t.kind} in version "${t.version}" cannot be handled as a ${t.kind}: ${e.message}`);
-    throw e;
-  }
+/** Decoding problems (bad quantities) thrown by defaulting are 400s worded as the API server's decoder words them. */
+function decodingError(t: ResourceType, e: unknown): unknown {
+  if (e instanceof QuantityError) return badRequest(`${t.kind} in version "${t.version}" cannot be handled as a ${t.kind}: ${e.message}`);
+  return e;
 }
 
 function defaultPropagation(_t: ResourceType): 'Background' | 'Foreground' | 'Orphan' {
