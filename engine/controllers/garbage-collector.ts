@@ -19,6 +19,11 @@ function gcKey(resource: string, o: KubeObject): string {
   return `${resource}|${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 }
 
+/** Equal as JSON; stored objects share unchanged (frozen) parts, so identity settles most cases. */
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
 function ownerResource(ref: OwnerReference): string | undefined {
   const t = typeForKind(ref.apiVersion, ref.kind);
   return t ? resourceKey(t) : undefined;
@@ -49,10 +54,12 @@ export function createGarbageCollector(store: Store): Controller {
           return keys;
         }
         const fin = o.metadata.finalizers ?? [];
-        const finChanged = !old || JSON.stringify(old.metadata.finalizers) !== JSON.stringify(o.metadata.finalizers) || !old.metadata.deletionTimestamp;
-        if (o.metadata.deletionTimestamp && finChanged && (fin.includes(FOREGROUND) || fin.includes(ORPHAN))) keys.push(gcKey(resource, o));
+        if (o.metadata.deletionTimestamp && (fin.includes(FOREGROUND) || fin.includes(ORPHAN))) {
+          const finChanged = !old || !sameJson(old.metadata.finalizers, o.metadata.finalizers) || !old.metadata.deletionTimestamp;
+          if (finChanged) keys.push(gcKey(resource, o));
+        }
         // New objects and changed ownerReferences may be dangling; plain status updates are not looked at.
-        if (o.metadata.ownerReferences?.length && (!old || JSON.stringify(old.metadata.ownerReferences) !== JSON.stringify(o.metadata.ownerReferences)))
+        if (o.metadata.ownerReferences?.length && (!old || !sameJson(old.metadata.ownerReferences, o.metadata.ownerReferences)))
           keys.push(gcKey(resource, o));
         return keys;
       },

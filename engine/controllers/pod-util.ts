@@ -3,7 +3,9 @@ import type { Pod } from '../api/core-v1.ts';
 import { parseTime } from '../time/clock.ts';
 
 export function isPodReady(pod: Pod): boolean {
-  return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+  const conds = pod.status?.conditions;
+  if (conds) for (const c of conds) if (c.type === 'Ready' && c.status === 'True') return true;
+  return false;
 }
 
 /** Ready for at least minReadySeconds at `now` (IsPodAvailable). */

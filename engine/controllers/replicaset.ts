@@ -62,15 +62,21 @@ function syncReplicaSet(key: string, cx: ReconcileContext): Result {
   const deleting = !!rs.metadata.deletionTimestamp;
 
   // Claim: release owned pods that no longer match, adopt matching orphans.
-  let owned = listOwnedBy<Pod>(cx.api, 'pods', ns, uid).filter((p) => controllerOf(p)?.uid === uid);
+  // One pass over the owned pods (this runs for every pod change of a large ReplicaSet).
+  const owned: Pod[] = [];
+  const released: Pod[] = [];
+  for (const p of listOwnedBy<Pod>(cx.api, 'pods', ns, uid)) {
+    if (controllerOf(p)?.uid !== uid) continue;
+    if (selector && !matches(selector, p.metadata.labels)) released.push(p);
+    else owned.push(p);
+  }
   if (selector) {
-    for (const p of owned.filter((x) => !matches(selector, x.metadata.labels))) {
+    for (const p of released) {
       const next = structuredClone(p);
       next.metadata.ownerReferences = (next.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
       if (!next.metadata.ownerReferences.length) delete next.metadata.ownerReferences;
       cx.api.update('pods', next);
     }
-    owned = owned.filter((x) => matches(selector, x.metadata.labels));
     if (!deleting)
       for (const p of listOrphans<Pod>(cx.api, 'pods', ns)) {
         if (p.metadata.deletionTimestamp || !matches(selector, p.metadata.labels)) continue;
@@ -171,16 +177,21 @@ export function rankForDeletion(pods: Pod[], rs: ReplicaSet, now: number): Pod[]
   });
 }
 
+function hasLabels(p: Pod, labels: [string, string][]): boolean {
+  for (const [k, v] of labels) if (p.metadata.labels?.[k] !== v) return false;
+  return true;
+}
+
 function writeStatus(rs: ReplicaSet, active: Pod[], failure: string | undefined, cx: ReconcileContext): Result {
   const now = cx.clock.now();
   const minReady = rs.spec.minReadySeconds ?? 0;
-  const templateLabels = rs.spec.template.metadata?.labels ?? {};
+  const templateLabels = Object.entries(rs.spec.template.metadata?.labels ?? {});
   let ready = 0;
   let available = 0;
   let fullyLabeled = 0;
   let waitingForAvailable = false;
   for (const p of active) {
-    if (Object.entries(templateLabels).every(([k, v]) => p.metadata.labels?.[k] === v)) fullyLabeled++;
+    if (hasLabels(p, templateLabels)) fullyLabeled++;
     if (isPodReady(p)) {
       ready++;
       if (isPodAvailable(p, minReady, now)) available++;

@@ -34,6 +34,11 @@ export function evictionDelay(tolerations: readonly Toleration[], taints: readon
   return min;
 }
 
+/** Unchanged parts of a stored pod are shared (frozen), so identity settles most status writes. */
+function sameTolerations(a: Pod, b: Pod): boolean {
+  return a.spec.tolerations === b.spec.tolerations || JSON.stringify(a.spec.tolerations) === JSON.stringify(b.spec.tolerations);
+}
+
 export function createTaintEvictionController(store: Store): Controller {
   const podsOn = (node: string) => (store.byIndex('pods', NODE_INDEX, node) as Pod[]).map((p) => `pod/${keyOf(p)}`);
   return {
@@ -53,7 +58,7 @@ export function createTaintEvictionController(store: Store): Controller {
           const p = o as Pod;
           if (!p.spec?.nodeName) return [];
           const was = old as Pod | undefined;
-          if (was && was.spec?.nodeName === p.spec.nodeName && JSON.stringify(was.spec.tolerations) === JSON.stringify(p.spec.tolerations) && !!was.metadata.deletionTimestamp === !!p.metadata.deletionTimestamp) return [];
+          if (was && was.spec?.nodeName === p.spec.nodeName && !!was.metadata.deletionTimestamp === !!p.metadata.deletionTimestamp && sameTolerations(was, p)) return [];
           return [`pod/${keyOf(p)}`];
         },
       },
