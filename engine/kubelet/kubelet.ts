@@ -7,6 +7,7 @@
 // kube-node-lease every 10 s (a background timer).
 import type { Container, Node, Pod } from '../api/core-v1.ts';
 import type { KubeObject } from '../api/meta.ts';
+import { deepEqual } from '../api/deep-equal.ts';
 import { imageDigest, lookupImage, parseImageRef, preloadedImages, pullDurationMs, pullErrorMessage, goDuration } from '../containers/images.ts';
 import { keyOf, splitKey, type Controller, type ReconcileContext, type Result } from '../controllers/controller.ts';
 import { NODE_INDEX } from '../controllers/listers.ts';
@@ -74,9 +75,6 @@ export interface PodRecord {
 
 /** A node's image list as a set, by list (a new list is written whenever an image is added). */
 const imageSets = new WeakMap<readonly string[], ReadonlySet<string>>();
-
-/** JSON of the status we last wrote, by stored object (frozen, so identity is a version). */
-const written = new WeakMap<object, string>();
 
 export const podRecordKey = (uid: string) => `kubelet/pod/${uid}`;
 export const logKey = (uid: string, container: string) => `logs/${uid}/${container}`;
@@ -378,11 +376,11 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
     const current = cx.api.tryGet<Pod>('pods', pod.metadata.namespace, pod.metadata.name!);
     if (!current || current.metadata.uid !== pod.metadata.uid) return;
     const status = podStatus({ pod: current, ctx: r.context, state, hostIP: hostIP(nodeObj(cx)), ...(r.podIP ? { podIP: r.podIP } : {}), now: cx.clock.now() });
-    const json = JSON.stringify(status);
-    if (json === (written.get(current) ?? JSON.stringify(current.status ?? {}))) return;
+    // The status manager writes only on change (the API server would also drop an equal write).
+    if (deepEqual(status, current.status ?? {})) return;
     const next = { ...current, status } as KubeObject;
     // The kubelet built this status itself just now: the API server need not copy it defensively.
-    written.set(cx.api.updateStatus('pods', next, { trusted: true }).object, json);
+    cx.api.updateStatus('pods', next, { trusted: true });
   }
 
   function syncPod(key: string, cx: ReconcileContext): Result {
