@@ -25,7 +25,7 @@ interface Counted {
   node: string;
   req: Resources;
   nz: { cpu: number; memory: number };
-  owner?: string;
+  owner: string | undefined;
   ports: string[];
 }
 
@@ -68,7 +68,7 @@ export class NodeUsage {
     }
     if (holds) {
       const owner = p.metadata.ownerReferences?.find((r) => r.controller)?.uid;
-      const c: Counted = { node: p.spec.nodeName!, req: podRequests(p), nz: podNonZeroRequests(p), ports: hostPorts(p), ...(owner ? { owner } : {}) };
+      const c: Counted = { node: p.spec.nodeName!, req: podRequests(p), nz: podNonZeroRequests(p), ports: hostPorts(p), owner };
       this.counted.set(uid, c);
       this.add(c, 1);
     }

@@ -65,11 +65,15 @@ const nonZeroCache = new WeakMap<Pod, { cpu: number; memory: number }>();
 
 /** PodRequests: Σ app containers, raised to the largest init container, plus overhead; pods = 1. */
 export function podRequests(pod: Pod): Resources {
+  // The scheduler asks for the same pod once per node visited: a one-entry cache in front of the WeakMap.
+  if (pod === lastRequests.pod) return lastRequests.r;
   if (!Object.isFrozen(pod)) return computeRequests(pod);
   let r = requestsCache.get(pod);
   if (!r) requestsCache.set(pod, (r = Object.freeze(computeRequests(pod)) as Resources));
+  lastRequests = { pod, r };
   return r;
 }
+let lastRequests: { pod: Pod | undefined; r: Resources } = { pod: undefined, r: emptyResources() };
 
 function computeRequests(pod: Pod): Resources {
   const sum = emptyResources();
@@ -88,11 +92,14 @@ export const DEFAULT_MILLI_CPU_REQUEST = 100;
 export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
 
 export function podNonZeroRequests(pod: Pod): { cpu: number; memory: number } {
+  if (pod === lastNonZero.pod) return lastNonZero.r;
   if (!Object.isFrozen(pod)) return computeNonZero(pod);
   let r = nonZeroCache.get(pod);
   if (!r) nonZeroCache.set(pod, (r = Object.freeze(computeNonZero(pod))));
+  lastNonZero = { pod, r };
   return r;
 }
+let lastNonZero: { pod: Pod | undefined; r: { cpu: number; memory: number } } = { pod: undefined, r: { cpu: 0, memory: 0 } };
 
 function computeNonZero(pod: Pod): { cpu: number; memory: number } {
   let cpu = 0;

@@ -29,7 +29,7 @@ import { plugin as volumeBinding } from './plugins/volume-binding.ts';
 import { NodeUsage } from './node-usage.ts';
 import { holdsResources, podRequests } from './resources.ts';
 import { Snapshot } from './snapshot.ts';
-import { LARGE_CLUSTER_RECORDED_NODES, MAX_RECORDED_NODES, recordResult, type NodeResult } from './results.ts';
+import { LARGE_CLUSTER_RECORDED_NODES, MAX_RECORDED_NODES, recordResult, type NodeResult, type SchedulingResult } from './results.ts';
 import { assignedPodEvents, nodeEvents } from './cluster-events.ts';
 import { FLUSH_PERIOD_MS, SchedulingQueue } from './queue.ts';
 
@@ -210,7 +210,12 @@ function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage, state:
   const cap = nodes.length <= MAX_RECORDED_NODES ? MAX_RECORDED_NODES : LARGE_CLUSTER_RECORDED_NODES;
   const record = (extra: { selected?: string; message?: string }) => {
     const omitted = Math.max(0, nodes.length - cap);
-    recordResult(cx.store, pod.metadata.uid!, { pod: key, at: cx.clock.now(), nodes: results, ...(omitted ? { omitted } : {}), ...extra });
+    // Built by assignment: a conditional spread in a literal is a slow path in V8 (megamorphic clone).
+    const result: SchedulingResult = { pod: key, at: cx.clock.now(), nodes: results };
+    if (omitted) result.omitted = omitted;
+    if (extra.selected !== undefined) result.selected = extra.selected;
+    if (extra.message !== undefined) result.message = extra.message;
+    recordResult(cx.store, pod.metadata.uid!, result);
   };
 
   for (const f of FILTERS) {

@@ -41,6 +41,27 @@ export interface Domains {
   /** Per node index: the domain number, or -1 when the node lacks the key. */
   ids: Int32Array;
   values: string[];
+  /** Scratch marks by domain number for distinctDomains (left all zero). */
+  seen: Uint8Array;
+}
+
+/** How many distinct domains the given nodes span. */
+export function distinctDomains(d: Domains, infos: readonly NodeInfo[]): number {
+  const marks = d.seen;
+  let count = 0;
+  for (let k = 0; k < infos.length; k++) {
+    const id = d.ids[infos[k]!.index!]!;
+    if (id >= 0 && !marks[id]) {
+      marks[id] = 1;
+      count++;
+    }
+  }
+  // Clear only what was marked (a scratch buffer, reused per cycle).
+  for (let k = 0; k < infos.length; k++) {
+    const id = d.ids[infos[k]!.index!]!;
+    if (id >= 0) marks[id] = 0;
+  }
+  return count;
 }
 
 /** Static filter verdicts of one class of pods, per node index (undefined: not visited yet). */
@@ -183,7 +204,7 @@ export class Snapshot {
       if (id === undefined) number.set(v, (id = number.size));
       ids[i] = id;
     });
-    this.domains.set(key, (d = { ids, values: [...number.keys()] }));
+    this.domains.set(key, (d = { ids, values: [...number.keys()], seen: new Uint8Array(number.size) }));
     return d;
   }
 

@@ -60,14 +60,19 @@ export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle):
   // over the nodes being scored (a sample, as percentageOfNodesToScore samples) to stay O(sample).
   if (cycle.nodes.length > EXACT_UP_TO_NODES && cycle.snapshot && feasible.every((f) => f.index !== undefined)) {
     const held = images.map((r) => presence(cycle, r.normalized));
-    const spread = held.map((a) => feasible.reduce((n, f) => n + a[f.index!]!, 0));
-    return feasible.map((f) => {
-      let sum = 0;
-      images.forEach((_, i) => {
-        if (held[i]![f.index!]) sum += sizes[i]! * (spread[i]! / feasible.length);
-      });
-      return score(sum);
+    const spread = held.map((a) => {
+      let n = 0;
+      for (let k = 0; k < feasible.length; k++) n += a[feasible[k]!.index!]!;
+      return n;
     });
+    const out = new Array<number>(feasible.length);
+    for (let k = 0; k < feasible.length; k++) {
+      const i = feasible[k]!.index!;
+      let sum = 0;
+      for (let m = 0; m < images.length; m++) if (held[m]![i]) sum += sizes[m]! * (spread[m]! / feasible.length);
+      out[k] = score(sum);
+    }
+    return out;
   }
   const have = feasible.map((info) => nodeImages(cycle, info.node.metadata.name!));
   const pool = cycle.nodes.length <= EXACT_UP_TO_NODES ? cycle.nodes.map((n) => nodeImages(cycle, n.metadata.name!)) : have;

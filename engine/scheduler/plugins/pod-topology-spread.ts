@@ -8,6 +8,7 @@ import { selectorMatches } from '../../api/labels.ts';
 import type { LabelSelector } from '../../api/meta.ts';
 import { SUCCESS, unschedulable, type Cycle, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status } from '../framework.ts';
 import { fits as nodeAffinityFits } from './node-affinity.ts';
+import { distinctDomains } from '../snapshot.ts';
 
 export const name = 'PodTopologySpread';
 export const ERR_REASON = "node(s) didn't match pod topology spread constraints";
@@ -96,7 +97,6 @@ function prepare(pod: Pod, cycle: Cycle): Prepared | undefined {
       const count = (node: string) => ownerCounts(owner, node);
       const eligible = eligibleNodes();
       p = {
-        ...(ownerNodes && eligible === cycle.nodes ? { ownerNodes: ownerNodes(owner) } : {}),
         constraints: [
           { maxSkew: HOSTNAME_SKEW, topologyKey: HOSTNAME, whenUnsatisfiable: 'ScheduleAnyway' },
           { maxSkew: ZONE_SKEW, topologyKey: ZONE, whenUnsatisfiable: 'ScheduleAnyway' },
@@ -106,6 +106,8 @@ function prepare(pod: Pod, cycle: Cycle): Prepared | undefined {
         counters: [count, count],
         eligible,
       };
+      // Assigned, not spread in: a conditional spread in a literal is a slow path in V8.
+      if (ownerNodes && eligible === cycle.nodes) p.ownerNodes = ownerNodes(owner);
     }
   }
   cycle.memo.set(name, p);
@@ -216,20 +218,8 @@ function systemDefaultRaw(p: Prepared, feasible: readonly NodeInfo[], cycle: Cyc
   if (feasible.some((f) => f.index === undefined)) return undefined;
   const hosts = snap.domainsOf(HOSTNAME);
   const zones = snap.domainsOf(ZONE);
-  const distinct = (ids: Int32Array, n: number) => {
-    const seen = new Uint8Array(n);
-    let count = 0;
-    for (const f of feasible) {
-      const id = ids[f.index!]!;
-      if (id >= 0 && !seen[id]) {
-        seen[id] = 1;
-        count++;
-      }
-    }
-    return count;
-  };
-  const hostWeight = Math.log(distinct(hosts.ids, hosts.values.length) + 2);
-  const zoneWeight = Math.log(distinct(zones.ids, zones.values.length) + 2);
+  const hostWeight = Math.log(distinctDomains(hosts, feasible) + 2);
+  const zoneWeight = Math.log(distinctDomains(zones, feasible) + 2);
   const perNode = snap.ownerCounts(p.owner!);
   // As domainCounts: a zone counts the pods on nodes that have every constraint's key.
   const perZone = snap.ownerDomainCounts(p.owner!, ZONE, [HOSTNAME, ZONE]);
