@@ -1,40 +1,50 @@
 // A binary min-heap of timers ordered by (due, seq): O(log n) inserts where a sorted array
-// costs O(n) per insert once thousands of pods each hold a timer.
+// costs O(n) per insert once thousands of pods each hold a timer. Timers come in several
+// shapes (optional event, recurring), so the heap compares small uniform entries instead.
 import type { Timer } from './clock.ts';
 
-function before(a: Timer, b: Timer): boolean {
+class Entry {
+  constructor(
+    readonly due: number,
+    readonly seq: number,
+    readonly timer: Timer,
+  ) {}
+}
+
+function before(a: Entry, b: Entry): boolean {
   return a.due < b.due || (a.due === b.due && a.seq < b.seq);
 }
 
 export class TimerHeap {
-  private items: Timer[] = [];
+  private items: Entry[] = [];
 
   get size(): number {
     return this.items.length;
   }
 
   peek(): Timer | undefined {
-    return this.items[0];
+    return this.items[0]?.timer;
   }
 
   push(t: Timer): void {
     const a = this.items;
+    const e = new Entry(t.due, t.seq, t);
     let i = a.length;
-    a.push(t);
+    a.push(e);
     while (i > 0) {
       const parent = (i - 1) >>> 1;
-      if (!before(t, a[parent]!)) break;
+      if (!before(e, a[parent]!)) break;
       a[i] = a[parent]!;
       i = parent;
     }
-    a[i] = t;
+    a[i] = e;
   }
 
   pop(): Timer | undefined {
     const a = this.items;
     const top = a[0];
     const last = a.pop();
-    if (top === undefined || last === undefined || a.length === 0) return top;
+    if (top === undefined || last === undefined || a.length === 0) return top?.timer;
     let i = 0;
     const n = a.length;
     for (;;) {
@@ -47,18 +57,18 @@ export class TimerHeap {
       i = child;
     }
     a[i] = last;
-    return top;
+    return top.timer;
   }
 
   /** Every timer, in no particular order. */
-  all(): readonly Timer[] {
-    return this.items;
+  all(): Timer[] {
+    return this.items.map((e) => e.timer);
   }
 
   /** Keeps only the timers `keep` accepts (a rebuild, for compaction). */
   retain(keep: (t: Timer) => boolean): void {
-    const kept = this.items.filter(keep);
+    const kept = this.items.filter((e) => keep(e.timer));
     this.items = [];
-    for (const t of kept) this.push(t);
+    for (const e of kept) this.push(e.timer);
   }
 }
