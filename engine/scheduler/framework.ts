@@ -49,6 +49,11 @@ export interface FilterPlugin {
   filter(pod: Pod, node: NodeInfo, cycle: Cycle): Status;
   /** PreFilter's Skip: true when filter() would pass every node for this pod (called after preFilter). */
   skip?(pod: Pod, cycle: Cycle): boolean;
+  /**
+   * The filter with the pod's own data worked out once (PreFilter state): called per cycle, the
+   * result per node of the snapshot. Must answer exactly as filter() does.
+   */
+  forPod?(pod: Pod, cycle: Cycle): (info: NodeInfo) => Status;
 }
 
 export interface ScorePlugin {
@@ -77,11 +82,11 @@ export function normalize(raw: number[], reverse = false): number[] {
 }
 
 /** For the resource scorers: each node on its own, from the pod's non-zero requests (computed once). */
-export function scorePerNode(f: (pod: Pod, info: NodeInfo, nonZero: { cpu: number; memory: number }, s?: Snapshot) => number): ScorePlugin['scoreAll'] {
-  return (pod, feasible, cycle) => {
+export function scorePerNode(f: (pod: Pod, info: NodeInfo, nonZero: { cpu: number; memory: number }) => number): ScorePlugin['scoreAll'] {
+  return (pod, feasible) => {
     const nz = podNonZeroRequests(pod);
     const out = new Array<number>(feasible.length);
-    for (let i = 0; i < feasible.length; i++) out[i] = f(pod, feasible[i]!, nz, cycle?.snapshot);
+    for (let i = 0; i < feasible.length; i++) out[i] = f(pod, feasible[i]!, nz);
     return out;
   };
 }

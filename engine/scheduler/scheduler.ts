@@ -163,11 +163,14 @@ interface SchedulerState {
 /** The profile's leading filters that read only the pod's spec and the Node (cached per class in the snapshot). */
 const STATIC_FILTERS = 4;
 
+/** A dynamic filter compiled for one pod (FilterPlugin.forPod), or undefined when its PreFilter said Skip. */
+type PodFilter = ((info: NodeInfo) => Status) | undefined;
+
 /**
  * The main loop's filter pass on snapshot node i: the static filters' cached verdict, then the
  * others in profile order, those whose PreFilter said Skip counted as passed.
  */
-function filterNode(pod: Pod, i: number, cycle: Cycle, statics: StaticVerdicts, skipped: readonly boolean[], r?: NodeResult): Status {
+function filterNode(pod: Pod, i: number, cycle: Cycle, statics: StaticVerdicts, compiled: readonly PodFilter[], r?: NodeResult): Status {
   const snapshot = cycle.snapshot!;
   const s = snapshot.staticVerdict(statics, pod, i, cycle);
   if (s.code !== 'Success') {
@@ -179,12 +182,12 @@ function filterNode(pod: Pod, i: number, cycle: Cycle, statics: StaticVerdicts, 
   }
   const info = snapshot.infos[i]!;
   for (let k = STATIC_FILTERS; k < FILTERS.length; k++) {
-    if (!skipped[k]) {
-      const f = FILTERS[k]!;
-      const s = f.filter(pod, info, cycle);
+    const filter = compiled[k];
+    if (filter) {
+      const s = filter(info);
       if (s.code !== 'Success') {
         if (r) {
-          r.filters.push({ plugin: f.name, status: s });
+          r.filters.push({ plugin: FILTERS[k]!.name, status: s });
           r.passed = k;
         }
         return s;
@@ -250,7 +253,10 @@ function findFeasible(pod: Pod, cycle: Cycle, state: SchedulerState, results: Re
   const snapshot = cycle.snapshot!;
   const n = snapshot.nodes.length;
   const statics = snapshot.classOf(pod);
-  const skipped = FILTERS.map((f, k) => k >= STATIC_FILTERS && !!f.skip?.(pod, cycle));
+  const compiled: PodFilter[] = FILTERS.map((f, k) => {
+    if (k < STATIC_FILTERS || f.skip?.(pod, cycle)) return undefined;
+    return f.forPod?.(pod, cycle) ?? ((info: NodeInfo) => f.filter(pod, info, cycle));
+  });
   const feasible: NodeInfo[] = [];
   const failures: { info: NodeInfo; status: Status }[] = [];
   const want = numFeasibleNodesToFind(n);
@@ -262,7 +268,7 @@ function findFeasible(pod: Pod, cycle: Cycle, state: SchedulerState, results: Re
     const info = snapshot.infos[i]!;
     let r: NodeResult | undefined;
     if (processed < cap) results[info.node.metadata.name!] = r = { filters: [], passed: 0 };
-    const s = filterNode(pod, i, cycle, statics, skipped, r);
+    const s = filterNode(pod, i, cycle, statics, compiled, r);
     if (s.code === 'Success') feasible.push(info);
     else failures.push({ info, status: s });
   }

@@ -3,16 +3,14 @@
 import type { Pod } from '../../api/core-v1.ts';
 import { SUCCESS, scorePerNode, unschedulable, type Cycle, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status } from '../framework.ts';
 import { podNonZeroRequests, podRequests, type Resources } from '../resources.ts';
-import type { Snapshot } from '../snapshot.ts';
 
 export const name = 'NodeResourcesFit';
 export const TOO_MANY_PODS = 'Too many pods';
 export const insufficient = (resource: string) => `Insufficient ${resource}`;
 
 /** fitsRequest: every resource the pod asks for, in upstream's order (pods, cpu, memory, storage, extended). */
-export function fits(pod: Pod, info: NodeInfo, cycle?: Cycle): Status {
+export function fits(pod: Pod, info: NodeInfo): Status {
   const req = podRequests(pod);
-  if (cycle?.snapshot && info.index !== undefined && fitsColumns(req, info.index, cycle.snapshot)) return SUCCESS;
   const { requested, allocatable } = info;
   let reasons: string[] | undefined;
   if (requested.pods + 1 > allocatable.pods) (reasons ??= []).push(TOO_MANY_PODS);
@@ -27,15 +25,46 @@ export function fits(pod: Pod, info: NodeInfo, cycle?: Cycle): Status {
   return reasons ? unschedulable(name, reasons) : SUCCESS;
 }
 
-/** The same test on the snapshot's columns (no NodeInfo object read); false sends it to the general path for the reasons. */
-function fitsColumns(req: Resources, i: number, s: Snapshot): boolean {
+/**
+ * Per pod: the same test on the snapshot's columns, no NodeInfo object read (that is what costs
+ * on thousands of nodes); a node that does not fit, or a pod with extended resources, goes
+ * through fits() for the reasons.
+ */
+function forPod(pod: Pod, cycle: Cycle): (info: NodeInfo) => Status {
+  const req = podRequests(pod);
+  const s = cycle.snapshot;
+  if (!s || extendedOf(req).length) return (info) => fits(pod, info);
   const { requested: r, allocatable: a } = s;
-  if (r.pods[i]! + 1 > a.pods[i]!) return false;
-  if (req.cpu > 0 && req.cpu > a.cpu[i]! - r.cpu[i]!) return false;
-  if (req.memory > 0 && req.memory > a.memory[i]! - r.memory[i]!) return false;
+  const cpu = req.cpu;
+  const memory = req.memory;
   const storage = req['ephemeral-storage'];
-  if (storage > 0 && storage > a.storage[i]! - r.storage[i]!) return false;
-  return extendedOf(req).length === 0;
+  return (info) => {
+    const i = info.index;
+    if (i === undefined) return fits(pod, info);
+    if (r.pods[i]! + 1 > a.pods[i]! || (cpu > 0 && cpu > a.cpu[i]! - r.cpu[i]!) || (memory > 0 && memory > a.memory[i]! - r.memory[i]!) ||
+      (storage > 0 && storage > a.storage[i]! - r.storage[i]!)) return fits(pod, info);
+    return SUCCESS;
+  };
+}
+
+function least(requested: number, capacity: number): number {
+  if (capacity <= 0 || requested > capacity) return 0;
+  return ((capacity - requested) * 100) / capacity;
+}
+
+/** LeastAllocated over the feasible nodes, from the snapshot's columns when they are snapshot nodes. */
+function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle?: Cycle): number[] {
+  const s = cycle?.snapshot;
+  if (!s || feasible.some((f) => f.index === undefined)) return scorePerNode(score)(pod, feasible, cycle!);
+  const p = podNonZeroRequests(pod);
+  const { cpu: nzCpu, memory: nzMem } = s.nonZero;
+  const { cpu: aCpu, memory: aMem } = s.allocatable;
+  const out = new Array<number>(feasible.length);
+  for (let k = 0; k < feasible.length; k++) {
+    const i = feasible[k]!.index!;
+    out[k] = Math.floor((least(nzCpu[i]! + p.cpu, aCpu[i]!) + least(nzMem[i]! + p.memory, aMem[i]!)) / 2);
+  }
+  return out;
 }
 
 const STANDARD = ['cpu', 'memory', 'ephemeral-storage'] as const;
@@ -49,18 +78,11 @@ function extendedOf(req: Resources): string[] {
   return keys;
 }
 
-function least(requested: number, capacity: number): number {
-  if (capacity <= 0 || requested > capacity) return 0;
-  return ((capacity - requested) * 100) / capacity;
-}
-
 /** LeastAllocated with cpu:1 memory:1. */
-export function score(pod: Pod, info: NodeInfo, p = podNonZeroRequests(pod), s?: Snapshot): number {
-  const i = info.index;
-  if (s && i !== undefined) return Math.floor((least(s.nonZero.cpu[i]! + p.cpu, s.allocatable.cpu[i]!) + least(s.nonZero.memory[i]! + p.memory, s.allocatable.memory[i]!)) / 2);
+export function score(pod: Pod, info: NodeInfo, p = podNonZeroRequests(pod)): number {
   const cpu = least(info.nonZeroRequested.cpu + p.cpu, info.allocatable.cpu);
   const mem = least(info.nonZeroRequested.memory + p.memory, info.allocatable.memory);
   return Math.floor((cpu + mem) / 2);
 }
 
-export const plugin = { name, filter: fits, weight: 1, scoreAll: scorePerNode(score) } satisfies FilterPlugin & ScorePlugin;
+export const plugin = { name, filter: fits, weight: 1, scoreAll, forPod } satisfies FilterPlugin & ScorePlugin;
