@@ -90,6 +90,9 @@ const TRACKS_GENERATION = new Set([
   'networkpolicies.networking.k8s.io', 'poddisruptionbudgets.policy', 'priorityclasses.scheduling.k8s.io',
 ]);
 
+const HEX_CODES = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
+const UUID_CHARS = new Uint16Array(36);
+
 export class ApiServer {
   /** Set by the control-plane components (apiserver or etcd stopped). */
   availability: Availability = () => undefined;
@@ -221,7 +224,7 @@ export class ApiServer {
     this.admit('validate', req, cx);
     if (this.store.get(resource, meta.namespace, meta.name!)) throw alreadyExists({ group: t.group, resource: t.plural }, meta.name!);
     if (opts.dryRun) return { object: obj as T, warnings };
-    const stored = this.store.put(resource, obj) as T;
+    const stored = this.store.putFresh(resource, obj) as T;
     cx.committed();
     return { object: stored, warnings };
   }
@@ -320,7 +323,7 @@ export class ApiServer {
     }
     if (finalizers.size) meta.finalizers = [...finalizers];
     if (opts.dryRun) return { object: next, warnings };
-    return { object: this.store.put(resource, next), warnings };
+    return { object: this.store.putFresh(resource, next), warnings };
   }
 
   /**
@@ -374,7 +377,7 @@ export class ApiServer {
     else conds.push(cond);
     status['conditions'] = conds;
     const next: KubeObject = { ...pod, metadata: { ...pod.metadata }, spec: { ...(pod['spec'] as object), nodeName }, status };
-    this.store.put('pods', next);
+    this.store.putFresh('pods', next);
   }
 
   // Internals ------------------------------------------------------------------------------
@@ -446,7 +449,7 @@ export class ApiServer {
       STRATEGIES[resource]?.afterDelete?.(last, cx);
       return { object: last as T, warnings };
     }
-    const stored = this.store.put(resource, next) as T;
+    const stored = this.store.putFresh(resource, next) as T;
     cx.committed();
     return { object: stored, warnings };
   }
@@ -495,15 +498,17 @@ export class ApiServer {
   }
 
   uuid(): string {
-    const hex = '0123456789abcdef';
-    let s = '';
+    // Char codes into a reused buffer, one string at the end (no 36-piece string concatenation).
+    const out = UUID_CHARS;
+    let at = 0;
     for (let i = 0; i < 32; i++) {
       let d = this.rng.int(16);
       if (i === 12) d = 4;
       if (i === 16) d = 8 + (d & 3);
-      s += hex[d];
+      if (i === 8 || i === 12 || i === 16 || i === 20) out[at++] = 0x2d; // '-'
+      out[at++] = HEX_CODES[d]!;
     }
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+    return String.fromCharCode.apply(null, out as unknown as number[]);
   }
 
   private context(): RequestContext {

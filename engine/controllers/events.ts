@@ -30,19 +30,17 @@ export class EventRecorder {
   private write(obj: KubeObject, source: EventSource, type: EventType, reason: string, message: string, fieldPath?: string): void {
     const namespace = obj.metadata.namespace ?? 'default';
     const now = this.api.clock.nowRFC3339();
-    const involved = {
-      kind: obj.kind,
-      namespace: obj.metadata.namespace,
-      name: obj.metadata.name,
-      uid: obj.metadata.uid,
-      apiVersion: obj.apiVersion,
-      resourceVersion: obj.metadata.resourceVersion,
-      ...(fieldPath ? { fieldPath } : {}),
-    };
-    if (!involved.namespace) delete involved.namespace;
+    // Built key by key (no spread, no delete): same fields, same order.
+    const involved: Event['involvedObject'] = { kind: obj.kind };
+    if (obj.metadata.namespace) involved.namespace = obj.metadata.namespace;
+    involved.name = obj.metadata.name;
+    involved.uid = obj.metadata.uid;
+    involved.apiVersion = obj.apiVersion;
+    involved.resourceVersion = obj.metadata.resourceVersion;
+    if (fieldPath) involved.fieldPath = fieldPath;
     // Aggregate an identical event for the same object (same source, reason, message, type).
     // The index is only a cache of names: a missing or restored-away entry just creates anew.
-    const corrKey = [obj.metadata.uid, source.component, type, reason, message, fieldPath ?? ''].join('\u0000');
+    const corrKey = `${obj.metadata.uid ?? ''}\u0000${source.component}\u0000${type}\u0000${reason}\u0000${message}\u0000${fieldPath ?? ''}`;
     const known = this.index.get(corrKey);
     const same = known ? this.api.tryGet<Event>('events', namespace, known) : undefined;
     if (same) {

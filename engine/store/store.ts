@@ -94,12 +94,24 @@ export class Store {
 
   /** Writes an object (assigning the next resourceVersion) and notifies watchers. */
   put(resource: string, object: KubeObject): KubeObject {
-    const meta = object.metadata;
-    const key = nsName(meta.namespace, meta.name!);
+    return this.commit(resource, { ...object, metadata: { ...object.metadata, resourceVersion: this.nextResourceVersion() } });
+  }
+
+  /**
+   * Like put, for an object built for this write and handed over (the API server's own copy):
+   * its top level and metadata are stamped and frozen in place instead of copied again.
+   */
+  putFresh(resource: string, object: KubeObject): KubeObject {
+    object.metadata.resourceVersion = this.nextResourceVersion();
+    return this.commit(resource, object);
+  }
+
+  private commit(resource: string, object: KubeObject): KubeObject {
+    const key = nsName(object.metadata.namespace, object.metadata.name!);
     let m = this.byResource.get(resource);
     if (!m) this.byResource.set(resource, (m = new Map()));
     const old = m.get(key);
-    const stored = deepFreeze({ ...object, metadata: { ...meta, resourceVersion: this.nextResourceVersion() } });
+    const stored = deepFreeze(object);
     m.set(key, stored);
     this.reindex(resource, key, old, stored);
     this.dirty.objects.set(`${resource}|${key}`, { resource, object: stored });
