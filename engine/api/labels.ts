@@ -1,9 +1,10 @@
 // Label selectors: the string form kubectl's -l takes (k8s.io/apimachinery/pkg/labels) and the
 // structured metav1.LabelSelector form objects carry.
+import { labelValueErrors, qualifiedNameErrors } from '../apiserver/validation/names.ts';
 import type { LabelSelector } from './meta.ts';
 
 export type Requirement =
-  | { key: string; op: '=' | '!='; value: string }
+  | { key: string; op: '=' | '!=' | 'gt' | 'lt'; value: string }
   | { key: string; op: 'in' | 'notin'; values: string[] }
   | { key: string; op: 'exists' | '!' };
 
@@ -33,6 +34,15 @@ export function matches(sel: Selector, labels: Record<string, string> | undefine
       case '!':
         if (has) return false;
         break;
+      case 'gt':
+      case 'lt': {
+        // Both sides must parse as integers (upstream: strconv.ParseInt); otherwise no match.
+        if (!has || !/^[+-]?\d+$/.test(v!)) return false;
+        const have = Number(v);
+        const want = Number(r.value);
+        if (r.op === 'gt' ? have <= want : have >= want) return false;
+        break;
+      }
     }
   }
   return true;
@@ -64,52 +74,199 @@ export function isEmptySelector(ls: LabelSelector | undefined): boolean {
 
 export class SelectorParseError extends Error {}
 
+// labels.Parse (apimachinery/pkg/labels/selector.go): a lexer and a recursive-descent parser
+// written after upstream's, so a malformed selector fails with the same words.
+
+type Token =
+  | 'error' | 'end' | ')' | ',' | '!' | '==' | '=' | '>' | 'identifier' | 'in' | '<' | '!=' | 'notin' | '(';
+
+const KEYWORDS: Record<string, Token> = {
+  ')': ')', ',': ',', '!': '!', '==': '==', '=': '=', '>': '>', in: 'in', '<': '<', '!=': '!=', notin: 'notin', '(': '(',
+};
+const BINARY_OPERATORS = ['in', 'notin', '=', '==', '!=', 'gt', 'lt'];
+
+const isSpecial = (ch: string) => '=!(),><'.includes(ch);
+const isSpace = (ch: string) => ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n';
+
+interface Scanned {
+  tok: Token;
+  lit: string;
+}
+
+function lex(s: string): Scanned[] {
+  const out: Scanned[] = [];
+  let pos = 0;
+  for (;;) {
+    while (pos < s.length && isSpace(s[pos]!)) pos++;
+    if (pos >= s.length) {
+      out.push({ tok: 'end', lit: '' });
+      return out;
+    }
+    if (isSpecial(s[pos]!)) {
+      // The longest run of special symbols that is still a keyword ("!=", "==", "=").
+      let buffer = '';
+      let last: Scanned | undefined;
+      while (pos < s.length && isSpecial(s[pos]!)) {
+        buffer += s[pos];
+        const kw = KEYWORDS[buffer];
+        if (kw) last = { tok: kw, lit: buffer };
+        else if (last) break;
+        pos++;
+      }
+      out.push(last ?? { tok: 'error', lit: `error expected: keyword found '${buffer}'` });
+      continue;
+    }
+    let buffer = '';
+    while (pos < s.length && !isSpecial(s[pos]!) && !isSpace(s[pos]!)) buffer += s[pos++];
+    const kw = KEYWORDS[buffer];
+    out.push({ tok: kw ?? 'identifier', lit: buffer });
+  }
+}
+
+class Parser {
+  private position = 0;
+  constructor(private readonly items: Scanned[]) {}
+
+  /** In a value context `in` and `notin` are plain identifiers. */
+  lookahead(values: boolean): Scanned {
+    const it = this.items[this.position]!;
+    return values && (it.tok === 'in' || it.tok === 'notin') ? { tok: 'identifier', lit: it.lit } : it;
+  }
+
+  consume(values: boolean): Scanned {
+    const it = this.lookahead(values);
+    this.position++;
+    return it;
+  }
+
+  parse(): Selector {
+    const out: Selector = [];
+    for (;;) {
+      const { tok, lit } = this.lookahead(true);
+      if (tok === 'end') return out;
+      if (tok !== 'identifier' && tok !== '!') throw new SelectorParseError(`found '${lit}', expected: !, identifier, or 'end of string'`);
+      let r: Requirement;
+      try {
+        r = this.requirement();
+      } catch (e) {
+        throw e instanceof SelectorParseError ? new SelectorParseError(`unable to parse requirement: ${e.message}`) : e;
+      }
+      out.push(r);
+      const next = this.consume(true);
+      if (next.tok === 'end') return out;
+      if (next.tok !== ',') throw new SelectorParseError(`found '${next.lit}', expected: ',' or 'end of string'`);
+      const after = this.lookahead(true);
+      if (after.tok !== 'identifier' && after.tok !== '!') throw new SelectorParseError(`found '${after.lit}', expected: identifier after ','`);
+    }
+  }
+
+  private requirement(): Requirement {
+    let { tok, lit } = this.consume(true);
+    const negated = tok === '!';
+    if (negated) ({ tok, lit } = this.consume(true));
+    if (tok !== 'identifier') throw new SelectorParseError(`found '${lit}', expected: identifier`);
+    const keyErrors = qualifiedNameErrors(lit);
+    if (keyErrors.length) throw new SelectorParseError(`<nil>: Invalid value: ${JSON.stringify(lit)}: ${keyErrors.join('; ')}`);
+    const key = lit;
+    const t = this.lookahead(true).tok;
+    if (negated || t === 'end' || t === ',') return negated ? { key, op: '!' } : { key, op: 'exists' };
+    const op = this.consume(false);
+    let values: string[];
+    switch (op.tok) {
+      case 'in':
+      case 'notin':
+        values = this.values();
+        break;
+      case '=':
+      case '==':
+      case '!=':
+      case '>':
+      case '<':
+        values = [this.exactValue()];
+        break;
+      default:
+        throw new SelectorParseError(`found '${op.lit}', expected: ${BINARY_OPERATORS.join(', ')}`);
+    }
+    return newRequirement(key, op.tok, values);
+  }
+
+  private values(): string[] {
+    const open = this.consume(true);
+    if (open.tok !== '(') throw new SelectorParseError(`found '${open.lit}' expected: '('`);
+    const { tok, lit } = this.lookahead(true);
+    if (tok === ')') {
+      this.consume(true);
+      return [''];
+    }
+    if (tok !== 'identifier' && tok !== ',') throw new SelectorParseError(`found '${lit}', expected: ',', ')' or identifier`);
+    const set = this.identifiers();
+    if (this.consume(true).tok !== ')') throw new SelectorParseError(`found '${lit}', expected: ')'`);
+    return set;
+  }
+
+  /** A (possibly empty) comma-separated list of (possibly empty) values, as a sorted set. */
+  private identifiers(): string[] {
+    const set = new Set<string>();
+    for (;;) {
+      const { tok, lit } = this.consume(true);
+      if (tok === 'identifier') {
+        set.add(lit);
+        const next = this.lookahead(true);
+        if (next.tok === ',') continue;
+        if (next.tok === ')') return [...set].sort();
+        throw new SelectorParseError(`found '${next.lit}', expected: ',' or ')'`);
+      }
+      if (tok !== ',') throw new SelectorParseError(`found '${lit}', expected: ',', or identifier`);
+      if (set.size === 0) set.add('');
+      const next = this.lookahead(true).tok;
+      if (next === ')') {
+        set.add('');
+        return [...set].sort();
+      }
+      if (next === ',') set.add('');
+    }
+  }
+
+  private exactValue(): string {
+    const { tok } = this.lookahead(true);
+    if (tok === 'end' || tok === ',') return '';
+    const v = this.consume(true);
+    if (v.tok === 'identifier') return v.lit;
+    throw new SelectorParseError(`found '${v.lit}', expected: identifier`);
+  }
+}
+
+/** NewRequirement's checks on the values (the key was checked while parsing), errors aggregated as upstream. */
+function newRequirement(key: string, op: Token, values: string[]): Requirement {
+  const errors: string[] = [];
+  if (op === '>' || op === '<')
+    values.forEach((v, i) => {
+      if (!/^[+-]?\d+$/.test(v)) errors.push(`values[${i}]: Invalid value: ${JSON.stringify(v)}: for 'Gt', 'Lt' operators, the value must be an integer`);
+    });
+  values.forEach((v, i) => {
+    const errs = labelValueErrors(v);
+    if (errs.length) errors.push(`values[${i}][${key}]: Invalid value: ${JSON.stringify(v)}: ${errs.join('; ')}`);
+  });
+  if (errors.length) throw new SelectorParseError(errors.length === 1 ? errors[0]! : `[${errors.join(', ')}]`);
+  switch (op) {
+    case 'in':
+    case 'notin':
+      return { key, op, values };
+    case '>':
+      return { key, op: 'gt', value: values[0]! };
+    case '<':
+      return { key, op: 'lt', value: values[0]! };
+    default:
+      return { key, op: op === '!=' ? '!=' : '=', value: values[0]! };
+  }
+}
+
 /**
  * Parses the string form: `app=web`, `app==web`, `tier!=db`, `env in (a,b)`, `env notin (a)`,
- * `app`, `!app`, comma-separated. Errors read as labels.Parse's do.
+ * `app`, `!app`, `replicas>2`, comma-separated. Errors read as labels.Parse's do.
  */
 export function parseSelector(input: string): Selector {
-  const s = input.trim();
-  if (s === '') return [];
-  const out: Selector = [];
-  for (const part of splitTopLevel(s)) {
-    const p = part.trim();
-    if (p === '') throw new SelectorParseError(`found '', expected: !, identifier, or 'end of string'`);
-    let m: RegExpMatchArray | null;
-    if ((m = p.match(/^!\s*([^\s=!(),]+)$/))) out.push({ key: m[1]!, op: '!' });
-    else if ((m = p.match(/^([^\s=!(),]+)\s+(in|notin)\s*\(([^)]*)\)$/)))
-      out.push({ key: m[1]!, op: m[2] as 'in' | 'notin', values: m[3]!.split(',').map((v) => v.trim()).filter((v) => v !== '') });
-    else if ((m = p.match(/^([^\s=!(),]+)\s*(==|=|!=)\s*([^\s=!(),]*)$/)))
-      out.push({ key: m[1]!, op: m[2] === '!=' ? '!=' : '=', value: m[3]! });
-    else if ((m = p.match(/^([^\s=!(),]+)$/))) out.push({ key: m[1]!, op: 'exists' });
-    else throw new SelectorParseError(`unable to parse requirement: found '${p}'`);
-    validateKey(out[out.length - 1]!.key);
-  }
-  return out;
-}
-
-function validateKey(key: string): void {
-  const name = key.includes('/') ? key.slice(key.indexOf('/') + 1) : key;
-  if (!/^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/.test(name) || name.length > 63)
-    throw new SelectorParseError(
-      `unable to parse requirement: <nil>: Invalid value: "${key}": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
-    );
-}
-
-function splitTopLevel(s: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of s) {
-    if (ch === '(') depth++;
-    if (ch === ')') depth--;
-    if (ch === ',' && depth === 0) {
-      parts.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  parts.push(cur);
-  return parts;
+  return new Parser(lex(input)).parse();
 }
 
 /** `app=web,tier=fe` as kubectl prints a map selector (sorted keys). */
