@@ -203,7 +203,17 @@ export function imageDigest(normalized: string): string {
   let out = '';
   let h = 0x811c9dc5;
   for (let round = 0; out.length < 64; round++) {
-    for (const ch of `${normalized}#${round}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    const s = `${normalized}#${round}`;
+    // One step per code point, hashing its first UTF-16 unit (what `for (const ch of s)` with
+    // ch.charCodeAt(0) did), without an iterator and a string per character.
+    for (let i = 0; i < s.length; i++) {
+      const u = s.charCodeAt(i);
+      h = Math.imul(h ^ u, 0x01000193) >>> 0;
+      if (u >= 0xd800 && u <= 0xdbff && i + 1 < s.length) {
+        const lo = s.charCodeAt(i + 1);
+        if (lo >= 0xdc00 && lo <= 0xdfff) i++;
+      }
+    }
     out += h.toString(16).padStart(8, '0');
   }
   return `sha256:${out.slice(0, 64)}`;
