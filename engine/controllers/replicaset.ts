@@ -62,13 +62,14 @@ function syncReplicaSet(key: string, cx: ReconcileContext): Result {
   const deleting = !!rs.metadata.deletionTimestamp;
 
   // Claim: release owned pods that no longer match, adopt matching orphans.
-  // One pass over the owned pods (this runs for every pod change of a large ReplicaSet).
-  const owned: Pod[] = [];
+  // One pass over the owned pods keeps the active ones (this runs for every pod change of a
+  // large ReplicaSet).
+  let active: Pod[] = [];
   const released: Pod[] = [];
   for (const p of listOwnedBy<Pod>(cx.api, 'pods', ns, uid)) {
     if (controllerOf(p)?.uid !== uid) continue;
     if (selector && !matches(selector, p.metadata.labels)) released.push(p);
-    else owned.push(p);
+    else if (isPodActive(p)) active.push(p);
   }
   if (selector) {
     for (const p of released) {
@@ -82,11 +83,11 @@ function syncReplicaSet(key: string, cx: ReconcileContext): Result {
         if (p.metadata.deletionTimestamp || !matches(selector, p.metadata.labels)) continue;
         const next = structuredClone(p);
         next.metadata.ownerReferences = [...(next.metadata.ownerReferences ?? []), ownerRefFor(rs)];
-        owned.push(cx.api.update('pods', next).object);
+        const adopted = cx.api.update('pods', next).object;
+        if (isPodActive(adopted)) active.push(adopted);
       }
   }
 
-  let active = owned.filter(isPodActive);
   let failure: string | undefined;
   if (!deleting) {
     const want = rs.spec.replicas ?? 1;
@@ -194,7 +195,7 @@ function writeStatus(rs: ReplicaSet, active: Pod[], failure: string | undefined,
     if (hasLabels(p, templateLabels)) fullyLabeled++;
     if (isPodReady(p)) {
       ready++;
-      if (isPodAvailable(p, minReady, now)) available++;
+      if (!minReady || isPodAvailable(p, minReady, now)) available++;
       else waitingForAvailable = true;
     }
   }

@@ -14,6 +14,31 @@ describe('Store', () => {
     expect(Object.isFrozen(a.metadata)).to.equal(true);
   });
 
+  it('putFresh stamps and freezes the handed-over object itself, nested parts included', () => {
+    const s = new Store();
+    const o = { ...cm('a'), data: { k: 'v' } } as KubeObject;
+    const stored = s.putFresh('configmaps', o);
+    expect(stored).to.equal(o);
+    expect(stored.metadata.resourceVersion).to.equal('1');
+    expect(Object.isFrozen(stored['data'])).to.equal(true);
+  });
+
+  it('keeps indexes in step with updates and removals', () => {
+    const s = new Store();
+    s.addIndex('configmaps', 'tier', (o) => (o.metadata.labels?.['tier'] ? [o.metadata.labels['tier']] : []));
+    s.put('configmaps', { ...cm('a'), metadata: { name: 'a', namespace: 'default', labels: { tier: 'web' } } });
+    s.put('configmaps', { ...cm('b'), metadata: { name: 'b', namespace: 'default', labels: { tier: 'web' } } });
+    s.put('configmaps', { ...cm('a'), metadata: { name: 'a', namespace: 'default', labels: { tier: 'db' } } });
+    expect(s.byIndex('configmaps', 'tier', 'web').map((o) => o.metadata.name)).to.deep.equal(['b']);
+    expect(s.byIndex('configmaps', 'tier', 'db').map((o) => o.metadata.name)).to.deep.equal(['a']);
+    s.remove('configmaps', 'default', 'b');
+    expect(s.byIndex('configmaps', 'tier', 'web')).to.deep.equal([]);
+    s.load(s.dump());
+    expect(s.byIndex('configmaps', 'tier', 'db').map((o) => o.metadata.name)).to.deep.equal(['a']);
+    s.remove('configmaps', 'default', 'a');
+    expect(s.byIndex('configmaps', 'tier', 'db')).to.deep.equal([]);
+  });
+
   it('lists in namespace/name order and filters by namespace', () => {
     const s = new Store();
     s.put('configmaps', cm('b', 'x'));

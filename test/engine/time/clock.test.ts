@@ -30,8 +30,32 @@ describe('Clock', () => {
     expect(r.schedule(1, { owner: 'x', key: 'k2' }).seq).to.equal(c.schedule(1, { owner: 'x', key: 'k2' }).seq);
   });
 
+  it('keeps (due, seq) order across recurring and cancelled timers', () => {
+    const c = new Clock(0);
+    const keys: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const key = `k${i}`;
+      c.schedule((i * 37) % 50, { owner: i % 3 ? 'a' : 'b', key, ...(i % 4 === 0 ? { recurring: true } : {}) });
+      keys.push(key);
+    }
+    c.cancelFor('b', 'k3');
+    c.cancelFor('a', 'k5');
+    const pending = c.pendingTimers();
+    expect(pending).to.have.length(198);
+    for (let i = 1; i < pending.length; i++) {
+      const [p, q] = [pending[i - 1]!, pending[i]!];
+      expect(p.due < q.due || (p.due === q.due && p.seq < q.seq)).to.equal(true);
+    }
+    expect(c.nextDue(false)).to.equal(pending.find((t) => !t.recurring)!.due);
+    c.advanceTo(49);
+    expect(c.takeDue().map((t) => t.key)).to.deep.equal(pending.map((t) => t.key));
+    expect(c.nextDue()).to.equal(undefined);
+  });
+
   it('formats metav1.Time with second precision', () => {
     expect(rfc3339(Date.UTC(2025, 0, 6, 10, 0, 0, 999))).to.equal('2025-01-06T10:00:00Z');
+    expect(rfc3339(Date.UTC(2025, 0, 6, 10, 0, 1, 0))).to.equal('2025-01-06T10:00:01Z');
+    expect(rfc3339(Date.UTC(2025, 0, 6, 10, 0, 0, 0))).to.equal('2025-01-06T10:00:00Z');
   });
 });
 
