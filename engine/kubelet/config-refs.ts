@@ -9,6 +9,7 @@ interface KeyRef { name?: string; key?: string; optional?: boolean }
 interface SourceRef { name?: string; optional?: boolean }
 
 export function configError(store: Store, pod: Pod, c: Container): string | undefined {
+  if (!c['envFrom'] && !c.env) return undefined;
   const ns = pod.metadata.namespace ?? 'default';
   const get = (kind: 'configmaps' | 'secrets', name: string) => store.get(kind, ns, name) as KubeObject | undefined;
   for (const src of (c['envFrom'] as { configMapRef?: SourceRef; secretRef?: SourceRef }[] | undefined) ?? []) {

@@ -50,21 +50,24 @@ export interface PlanInput {
   memoryLimit?: number;
 }
 
+/** The plan of a process that outgrows its memory limit: OOM-killed shortly after it starts. */
+function oom(p: PlanInput, plan: ProcessPlan, used: number): ProcessPlan {
+  return p.memoryLimit !== undefined && used > p.memoryLimit && (plan.exitAfterMs === undefined || plan.exitAfterMs > OOM_AFTER_MS)
+    ? { ...plan, exitAfterMs: OOM_AFTER_MS, exitCode: 137, exitReason: 'OOMKilled' }
+    : plan;
+}
+
 /** Plans the container's process; returns the live VirtualProcess too when it is a script. */
 export function planProcess(p: PlanInput): { plan: ProcessPlan; proc?: VirtualProcess } {
-  const oom = (plan: ProcessPlan, used: number): ProcessPlan =>
-    p.memoryLimit !== undefined && used > p.memoryLimit && (plan.exitAfterMs === undefined || plan.exitAfterMs > OOM_AFTER_MS)
-      ? { ...plan, exitAfterMs: OOM_AFTER_MS, exitCode: 137, exitReason: 'OOMKilled' }
-      : plan;
   if (p.process && p.process.argv.length) {
     const proc = new VirtualProcess(p.process);
     proc.advance(p.start.now + LOOKAHEAD_MS, STEP_CAP);
     const plan: ProcessPlan = { exitCode: proc.exit?.code ?? 0, logs: [], stopMs: 'grace' };
     if (proc.exit) plan.exitAfterMs = proc.exit.t - p.start.now;
-    return { plan: oom(plan, p.memoryBytes + proc.memoryBytes), proc };
+    return { plan: oom(p, plan, p.memoryBytes + proc.memoryBytes), proc };
   }
   if (!p.image || p.image.behaviour === 'server')
-    return { plan: oom({ exitCode: 0, logs: p.image?.startupLogs?.(p.start) ?? [], stopMs: SERVER_STOP_MS }, p.memoryBytes) };
+    return { plan: oom(p, { exitCode: 0, logs: p.image?.startupLogs?.(p.start) ?? [], stopMs: SERVER_STOP_MS }, p.memoryBytes) };
   // A shell or REPL with no TTY and no command reads EOF and exits 0 at once.
   return { plan: { exitAfterMs: 0, exitCode: 0, logs: [], stopMs: 'grace' } };
 }
