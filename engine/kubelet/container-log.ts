@@ -52,7 +52,19 @@ export function readLog(store: Store, uid: string, container: string, previous: 
   });
 }
 
-export function forgetLogs(store: Store, uid: string): void {
+/**
+ * Drops a pod's logs. With its container names the keys are known; without them (no pod record
+ * left) every record is scanned, which costs a full pass over the store per pod.
+ */
+export function forgetLogs(store: Store, uid: string, containers?: readonly string[]): void {
+  if (containers) {
+    for (const c of containers)
+      for (const previous of [false, true]) {
+        store.deleteRecord(logTextKey(uid, c, previous));
+        store.deleteRecord(logTimesKey(uid, c, previous));
+      }
+    return;
+  }
   for (const [k] of store.recordsWithPrefix(`logs/${uid}/`)) store.deleteRecord(k);
   for (const [k] of store.recordsWithPrefix(`logtimes/${uid}/`)) store.deleteRecord(k);
 }

@@ -425,8 +425,10 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
     if (rec) for (const id of rec.timers) cx.cancel(`${rec.key}#${id}`);
     store.deleteRecord(podRecordKey(uid));
     releaseIP(store, nodeName, uid);
-    forgetProcesses(store, uid);
-    forgetLogs(store, uid);
+    // Logs and processes exist only for the containers of the pod record.
+    const containers = rec?.context.containers.map((c) => c.name);
+    forgetProcesses(store, uid, containers);
+    forgetLogs(store, uid, containers);
   }
 
   function renewLease(cx: ReconcileContext): void {

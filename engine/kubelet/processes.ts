@@ -120,9 +120,11 @@ export function stopProcess(store: Store, uid: string, container: string, at: nu
   flushContainer(store, uid, container, at);
 }
 
-export function forgetProcesses(store: Store, uid: string): void {
+/** Drops a pod's processes (by container name when known, else by scanning every record). */
+export function forgetProcesses(store: Store, uid: string, containers?: readonly string[]): void {
   const m = cache(store);
-  for (const [k] of store.recordsWithPrefix(`kubelet/proc/${uid}/`)) {
+  const keys = containers ? containers.map((c) => procKey(uid, c)) : store.recordsWithPrefix(`kubelet/proc/${uid}/`).map(([k]) => k);
+  for (const k of keys) {
     m.delete(k);
     store.deleteRecord(k);
   }
