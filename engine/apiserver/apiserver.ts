@@ -569,10 +569,23 @@ function specChanged(a: KubeObject, b: KubeObject): boolean {
   return false;
 }
 
+/** Equal apart from metadata.resourceVersion (compared in place: no copies per write). */
 function unchanged(a: KubeObject, b: KubeObject): boolean {
-  const { resourceVersion: _a, ...ma } = a.metadata;
-  const { resourceVersion: _b, ...mb } = b.metadata;
-  return deepEqual({ ...a, metadata: ma }, { ...b, metadata: mb });
+  return equalExcept(a, b, 'metadata') && equalExcept(a.metadata, b.metadata, 'resourceVersion');
+}
+
+/** deepEqual of two objects, ignoring one key (undefined values count as absent, as there). */
+function equalExcept(a: object, b: object, skip: string): boolean {
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in ao) {
+    if (k === skip || ao[k] === undefined) continue;
+    n++;
+    if (!deepEqual(ao[k], bo[k])) return false;
+  }
+  for (const k in bo) if (k !== skip && bo[k] !== undefined) n--;
+  return n === 0;
 }
 
 /** Field selectors kubectl users type: metadata.name, metadata.namespace, spec.nodeName, status.phase, involvedObject.*. */

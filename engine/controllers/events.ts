@@ -16,6 +16,8 @@ export interface EventSource {
 export class EventRecorder {
   private seq = 0;
   private readonly index = new Map<string, string>();
+  /** One frozen `source` per component/host, shared by its Events (stored objects are immutable). */
+  private readonly sources = new Map<string, Event['source']>();
 
   constructor(private readonly api: ApiServer) {}
 
@@ -58,7 +60,7 @@ export class EventRecorder {
       involvedObject: involved,
       reason,
       message,
-      source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+      source: this.sourceOf(source),
       firstTimestamp: now,
       lastTimestamp: now,
       count: 1,
@@ -69,5 +71,15 @@ export class EventRecorder {
     };
     this.api.create('events', namespace, ev, { trusted: true });
     this.index.set(corrKey, ev.metadata.name!);
+  }
+
+  private sourceOf(source: EventSource): Event['source'] {
+    const key = source.host ? `${source.component}\u0000${source.host}` : source.component;
+    let s = this.sources.get(key);
+    if (!s) {
+      s = Object.freeze(source.host ? { component: source.component, host: source.host } : { component: source.component });
+      this.sources.set(key, s);
+    }
+    return s;
   }
 }
