@@ -28,9 +28,18 @@ import { filesAt, forgetProcesses, registerProcess, stopProcess } from './proces
 import { appendLog, forgetLogs, startLog } from './container-log.ts';
 import { failureThreshold, initialDelayMs, periodMs, PROBE_LABEL, probeOf, runProbe, successThreshold, type ProbeKind } from './prober.ts';
 
+type PodContainer = { c: Container; init: boolean };
+
+/** By stored pod: frozen, so identity is a version (each event and plan looks a container up). */
+const containersOf = new WeakMap<Pod, readonly PodContainer[]>();
+
 /** App containers after init containers: the pod machine's container indexes. */
-export function podContainers(pod: Pod): { c: Container; init: boolean }[] {
-  return [...(pod.spec.initContainers ?? []).map((c) => ({ c, init: true })), ...pod.spec.containers.map((c) => ({ c, init: false }))];
+export function podContainers(pod: Pod): readonly PodContainer[] {
+  const known = containersOf.get(pod);
+  if (known) return known;
+  const list = [...(pod.spec.initContainers ?? []).map((c) => ({ c, init: true })), ...pod.spec.containers.map((c) => ({ c, init: false }))];
+  if (Object.isFrozen(pod.spec)) containersOf.set(pod, list);
+  return list;
 }
 
 interface ProbeState {
