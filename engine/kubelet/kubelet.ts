@@ -470,6 +470,8 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
     watches: [
       {
         resource: 'pods',
+        // The kubelet's informer selects spec.nodeName=<node>: other nodes' pods never reach map.
+        nodeName,
         map: (o, old) => {
           const pod = o as Pod;
           if (pod.spec?.nodeName !== nodeName) return [];
