@@ -164,8 +164,9 @@ export class Store {
     const byName = this.indexes.get(resource);
     if (!byName) return;
     for (const idx of byName.values()) {
-      if (old) indexRemove(idx, key);
-      if (next) indexAdd(idx, key, next);
+      if (old && next) indexUpdate(idx, key, next);
+      else if (old) indexRemove(idx, key);
+      else if (next) indexAdd(idx, key, next);
     }
   }
 
@@ -242,14 +243,36 @@ interface StoreIndex {
   valuesOf: Map<string, string[]>;
 }
 
-function indexAdd(idx: StoreIndex, key: string, o: KubeObject): void {
-  const values = idx.fn(o);
+function indexAdd(idx: StoreIndex, key: string, o: KubeObject, values = idx.fn(o)): void {
   idx.valuesOf.set(key, values);
   for (const v of values) {
     let m = idx.values.get(v);
     if (!m) idx.values.set(v, (m = new Map()));
     m.set(key, o);
   }
+}
+
+/** Remove then add; when the values did not change (most writes), only the object moves. */
+function indexUpdate(idx: StoreIndex, key: string, o: KubeObject): void {
+  const values = idx.fn(o);
+  const prev = idx.valuesOf.get(key);
+  if (prev && sameValues(prev, values)) {
+    // As remove+add would: the key goes to the end of each value's entries.
+    for (const v of prev) {
+      const m = idx.values.get(v)!;
+      m.delete(key);
+      m.set(key, o);
+    }
+    return;
+  }
+  indexRemove(idx, key);
+  indexAdd(idx, key, o, values);
+}
+
+function sameValues(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function indexRemove(idx: StoreIndex, key: string): void {
