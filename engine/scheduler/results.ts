@@ -23,14 +23,23 @@ export interface SchedulingResult {
   omitted?: number;
 }
 
-export const MAX_RECORDED_NODES = 100;
-/** Above MAX_RECORDED_NODES nodes, only this many visited nodes are kept per pod. */
+/**
+ * Every node's verdicts are kept on a cluster of up to this many nodes (a learner's cluster); a
+ * record per pod of every node of a 100-node cluster would be most of the heap a pod costs.
+ */
+export const MAX_RECORDED_NODES = 20;
+/** Above MAX_RECORDED_NODES nodes, only this many visited nodes (and the selected one) are kept per pod. */
 export const LARGE_CLUSTER_RECORDED_NODES = 10;
 
 export const resultKey = (podUID: string) => `scheduler/results/${podUID}`;
 
 export function recordResult(store: Store, podUID: string, r: SchedulingResult): void {
   store.setRecord(resultKey(podUID), r);
+}
+
+/** The pod is gone: so is the record of why it went where it went. */
+export function forgetResult(store: Store, podUID: string): void {
+  store.deleteRecord(resultKey(podUID));
 }
 
 export function readResult(store: Store, podUID: string): SchedulingResult | undefined {

@@ -29,7 +29,7 @@ import { plugin as volumeBinding } from './plugins/volume-binding.ts';
 import { NodeUsage } from './node-usage.ts';
 import { holdsResources, podRequests } from './resources.ts';
 import { Snapshot } from './snapshot.ts';
-import { LARGE_CLUSTER_RECORDED_NODES, MAX_RECORDED_NODES, recordResult, type NodeResult, type SchedulingResult } from './results.ts';
+import { forgetResult, LARGE_CLUSTER_RECORDED_NODES, MAX_RECORDED_NODES, recordResult, type NodeResult, type SchedulingResult } from './results.ts';
 import { assignedPodEvents, nodeEvents } from './cluster-events.ts';
 import { FLUSH_PERIOD_MS, SchedulingQueue } from './queue.ts';
 
@@ -73,6 +73,7 @@ export function createScheduler(store: Store): Controller {
           const key = keyOf(pod);
           const present = store.get('pods', o.metadata.namespace, o.metadata.name!)?.metadata.uid === o.metadata.uid;
           usage.apply(pod, present);
+          if (!present) forgetResult(store, pod.metadata.uid!);
           if (present && isPending(pod)) {
             // Our own status writes (PodScheduled=False, nominatedNodeName) must not requeue the pod.
             if (old && JSON.stringify((old as Pod).spec) === JSON.stringify(pod.spec)) return [];
@@ -237,8 +238,11 @@ function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage, state:
     fail(pod, message, cx, record);
     return new Set(failures.map((f) => (f.status.code === 'Success' ? '' : f.status.plugin)).filter(Boolean));
   }
-  const best = selectHost(scoreFeasible(pod, feasible, cycle, results, cap), cx);
+  const scored = scoreFeasible(pod, feasible, cycle, results, cap);
+  const best = selectHost(scored.totals, cx);
   const target = feasible[best]!.node.metadata.name!;
+  // The inspector always has the chosen node's row, even when it was not among the sampled ones.
+  results[target] ??= { filters: [], passed: FILTERS.length, scores: scoresOf(scored.perPlugin, best), total: scored.totals[best]! };
   cx.api.bind(pod.metadata.namespace!, pod.metadata.name!, target);
   record({ selected: target });
   cx.events.record(pod, { component: NAME }, 'Normal', SCHEDULED, `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${target}`);
@@ -277,7 +281,7 @@ function findFeasible(pod: Pod, cycle: Cycle, state: SchedulerState, results: Re
 }
 
 /** Weighted sum of the score plugins per feasible node; the recorded nodes keep each plugin's score. */
-function scoreFeasible(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle, results: Record<string, NodeResult>, cap: number): Float64Array {
+function scoreFeasible(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle, results: Record<string, NodeResult>, cap: number) {
   const totals = new Float64Array(feasible.length);
   const perPlugin = SCORERS.map((p) => (feasible.length === 1 || p.skipScore?.(pod, cycle) ? null : p.scoreAll(pod, feasible, cycle)));
   for (let k = 0; k < SCORERS.length; k++) {
@@ -290,10 +294,17 @@ function scoreFeasible(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle, re
   for (let i = 0; i < Math.min(cap, feasible.length); i++) {
     const r = results[feasible[i]!.node.metadata.name!];
     if (!r) continue;
-    r.scores = Object.fromEntries(SCORERS.map((p, k) => [p.name, perPlugin[k]?.[i] ?? 0]));
+    r.scores = scoresOf(perPlugin, i);
     r.total = totals[i]!;
   }
-  return totals;
+  return { totals, perPlugin };
+}
+
+/** One node's score per plugin (0 for a plugin that was skipped). */
+function scoresOf(perPlugin: readonly (number[] | null)[], i: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (let k = 0; k < SCORERS.length; k++) out[SCORERS[k]!.name] = perPlugin[k]?.[i] ?? 0;
+  return out;
 }
 
 /** selectHost: the highest total, ties broken by reservoir sampling with the seeded rng. */
