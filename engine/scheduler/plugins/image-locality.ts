@@ -74,8 +74,10 @@ export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle):
     }
     return out;
   }
-  const have = feasible.map((info) => nodeImages(cycle, info.node.metadata.name!));
-  const pool = cycle.nodes.length <= EXACT_UP_TO_NODES ? cycle.nodes.map((n) => nodeImages(cycle, n.metadata.name!)) : have;
+  // Small cluster: every node's images, read once (a feasible snapshot node reuses its entry).
+  const all = cycle.nodes.length <= EXACT_UP_TO_NODES ? cycle.nodes.map((n) => nodeImages(cycle, n.metadata.name!)) : undefined;
+  const have = feasible.map((info) => (all && info.index !== undefined && cycle.snapshot ? all[info.index]! : nodeImages(cycle, info.node.metadata.name!)));
+  const pool = all ?? have;
   const spread = images.map((r) => pool.filter((s) => s.has(r.normalized)).length);
   return feasible.map((_, k) => {
     let sum = 0;
