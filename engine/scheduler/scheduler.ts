@@ -164,8 +164,11 @@ interface SchedulerState {
 /** The profile's leading filters that read only the pod's spec and the Node (cached per class in the snapshot). */
 const STATIC_FILTERS = 4;
 
-/** A dynamic filter compiled for one pod (FilterPlugin.forPod), or undefined when its PreFilter said Skip. */
-type PodFilter = ((info: NodeInfo) => Status) | undefined;
+/** A dynamic filter compiled for one pod (FilterPlugin.forPod), with its place in the profile. */
+interface PodFilter {
+  k: number;
+  filter: (info: NodeInfo) => Status;
+}
 
 /**
  * The main loop's filter pass on snapshot node i: the static filters' cached verdict, then the
@@ -173,7 +176,7 @@ type PodFilter = ((info: NodeInfo) => Status) | undefined;
  */
 function filterNode(pod: Pod, i: number, cycle: Cycle, statics: StaticVerdicts, compiled: readonly PodFilter[], r?: NodeResult): Status {
   const snapshot = cycle.snapshot!;
-  const s = snapshot.staticVerdict(statics, pod, i, cycle);
+  const s = statics.status[i] ?? snapshot.staticVerdict(statics, pod, i, cycle);
   if (s.code !== 'Success') {
     if (r) {
       r.filters.push({ plugin: s.plugin, status: s });
@@ -182,17 +185,15 @@ function filterNode(pod: Pod, i: number, cycle: Cycle, statics: StaticVerdicts, 
     return s;
   }
   const info = snapshot.infos[i]!;
-  for (let k = STATIC_FILTERS; k < FILTERS.length; k++) {
-    const filter = compiled[k];
-    if (filter) {
-      const s = filter(info);
-      if (s.code !== 'Success') {
-        if (r) {
-          r.filters.push({ plugin: FILTERS[k]!.name, status: s });
-          r.passed = k;
-        }
-        return s;
+  for (let c = 0; c < compiled.length; c++) {
+    const { k, filter } = compiled[c]!;
+    const s = filter(info);
+    if (s.code !== 'Success') {
+      if (r) {
+        r.filters.push({ plugin: FILTERS[k]!.name, status: s });
+        r.passed = k;
       }
+      return s;
     }
   }
   if (r) r.passed = FILTERS.length;
@@ -257,9 +258,11 @@ function findFeasible(pod: Pod, cycle: Cycle, state: SchedulerState, results: Re
   const snapshot = cycle.snapshot!;
   const n = snapshot.nodes.length;
   const statics = snapshot.classOf(pod);
-  const compiled: PodFilter[] = FILTERS.map((f, k) => {
-    if (k < STATIC_FILTERS || f.skip?.(pod, cycle)) return undefined;
-    return f.forPod?.(pod, cycle) ?? ((info: NodeInfo) => f.filter(pod, info, cycle));
+  // Only the filters whose PreFilter did not say Skip, in profile order.
+  const compiled: PodFilter[] = [];
+  FILTERS.forEach((f, k) => {
+    if (k < STATIC_FILTERS || f.skip?.(pod, cycle)) return;
+    compiled.push({ k, filter: f.forPod?.(pod, cycle) ?? ((info: NodeInfo) => f.filter(pod, info, cycle)) });
   });
   const feasible: NodeInfo[] = [];
   const failures: { info: NodeInfo; status: Status }[] = [];
