@@ -40,6 +40,8 @@ export interface Cycle {
   snapshot?: Snapshot;
   /** Virtual time of the cycle (ms). */
   now?: number;
+  /** While scoring: the snapshot index of each feasible node (aligned with `feasible`), when all are snapshot nodes. */
+  feasibleIndex?: Int32Array;
 }
 
 export interface FilterPlugin {
@@ -60,7 +62,7 @@ export interface ScorePlugin {
   name: string;
   weight: number;
   /** 0..100 per feasible node (normalised across them where the plugin normalises). */
-  scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle): number[];
+  scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle): ArrayLike<number>;
   /** PreScore's Skip: true when scoreAll() would give every node 0. */
   skipScore?(pod: Pod, cycle: Cycle): boolean;
 }
@@ -70,9 +72,9 @@ export function unschedulable(plugin: string, reasons: string[], unresolvable = 
 }
 
 /** DefaultNormalizeScore: scale to 0..100 by the maximum (reverse: 100 - that). */
-export function normalize(raw: number[], reverse = false): number[] {
+export function normalize(raw: ArrayLike<number>, reverse = false): number[] {
   let max = 0;
-  for (const s of raw) if (s > max) max = s;
+  for (let i = 0; i < raw.length; i++) if (raw[i]! > max) max = raw[i]!;
   const out = new Array<number>(raw.length);
   for (let i = 0; i < raw.length; i++) {
     const v = max === 0 ? 0 : Math.floor((raw[i]! * 100) / max);

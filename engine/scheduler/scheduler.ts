@@ -285,8 +285,12 @@ function findFeasible(pod: Pod, cycle: Cycle, state: SchedulerState, results: Re
 
 /** Weighted sum of the score plugins per feasible node; the recorded nodes keep each plugin's score. */
 function scoreFeasible(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle, results: Record<string, NodeResult>, cap: number) {
-  const totals = new Float64Array(feasible.length);
+  // Plain arrays: small typed arrays get an off-heap backing store each, slower to make than to use.
+  const totals = new Array<number>(feasible.length).fill(0);
+  // Plugins read the snapshot's columns by these indices instead of visiting NodeInfo objects.
+  cycle.feasibleIndex = cycle.snapshot?.indicesOf(feasible);
   const perPlugin = SCORERS.map((p) => (feasible.length === 1 || p.skipScore?.(pod, cycle) ? null : p.scoreAll(pod, feasible, cycle)));
+  cycle.feasibleIndex = undefined;
   for (let k = 0; k < SCORERS.length; k++) {
     const col = perPlugin[k];
     if (!col) continue;
@@ -304,14 +308,14 @@ function scoreFeasible(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle, re
 }
 
 /** One node's score per plugin (0 for a plugin that was skipped). */
-function scoresOf(perPlugin: readonly (number[] | null)[], i: number): Record<string, number> {
+function scoresOf(perPlugin: readonly (ArrayLike<number> | null)[], i: number): Record<string, number> {
   const out: Record<string, number> = {};
   for (let k = 0; k < SCORERS.length; k++) out[SCORERS[k]!.name] = perPlugin[k]?.[i] ?? 0;
   return out;
 }
 
 /** selectHost: the highest total, ties broken by reservoir sampling with the seeded rng. */
-function selectHost(totals: Float64Array, cx: ReconcileContext): number {
+function selectHost(totals: readonly number[], cx: ReconcileContext): number {
   let best = 0;
   let ties = 0;
   for (let i = 0; i < totals.length; i++) {

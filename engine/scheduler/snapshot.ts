@@ -45,20 +45,20 @@ export interface Domains {
   seen: Uint8Array;
 }
 
-/** How many distinct domains the given nodes span. */
-export function distinctDomains(d: Domains, infos: readonly NodeInfo[]): number {
+/** How many distinct domains the given nodes (snapshot indices) span. */
+export function distinctDomains(d: Domains, indices: Int32Array): number {
   const marks = d.seen;
   let count = 0;
-  for (let k = 0; k < infos.length; k++) {
-    const id = d.ids[infos[k]!.index!]!;
+  for (let k = 0; k < indices.length; k++) {
+    const id = d.ids[indices[k]!]!;
     if (id >= 0 && !marks[id]) {
       marks[id] = 1;
       count++;
     }
   }
   // Clear only what was marked (a scratch buffer, reused per cycle).
-  for (let k = 0; k < infos.length; k++) {
-    const id = d.ids[infos[k]!.index!]!;
+  for (let k = 0; k < indices.length; k++) {
+    const id = d.ids[indices[k]!]!;
     if (id >= 0) marks[id] = 0;
   }
   return count;
@@ -100,6 +100,8 @@ export class Snapshot {
   private readonly labelMasks = new Map<string, Uint8Array>();
   private readonly classes = new Map<string, StaticVerdicts>();
   private readonly owners = new Map<string, OwnerCounts>();
+  /** Scratch for indicesOf (one buffer reused by every cycle: a typed array per cycle would cost more than it saves). */
+  private readonly scratch: Int32Array;
 
   constructor(
     readonly nodes: readonly Node[],
@@ -116,6 +118,7 @@ export class Snapshot {
       return { node, allocatable, requested: u.requested, nonZeroRequested: u.nz, usedPorts: u.portSet, index };
     });
     nodes.forEach((n, i) => this.index.set(n.metadata.name!, i));
+    this.scratch = new Int32Array(nodes.length);
     const n = nodes.length;
     this.allocatable = columns(n);
     this.requested = columns(n);
@@ -135,6 +138,16 @@ export class Snapshot {
     };
     this.preferNoSchedule = Uint8Array.from(nodes, (n) => (n.spec?.taints?.some((t) => t.effect === 'PreferNoSchedule') ? 1 : 0));
     usage.ownerListener = (owner, node, delta) => this.ownerChanged(owner, node, delta);
+  }
+
+  /** The snapshot indices of these NodeInfos (a view valid until the next call), if all are snapshot nodes. */
+  indicesOf(infos: readonly NodeInfo[]): Int32Array | undefined {
+    for (let k = 0; k < infos.length; k++) {
+      const i = infos[k]!.index;
+      if (i === undefined || this.infos[i] !== infos[k]) return undefined;
+      this.scratch[k] = i;
+    }
+    return this.scratch.subarray(0, infos.length);
   }
 
   /** An owner's pods per node index (built from the cache on first use, then kept current). */

@@ -47,7 +47,7 @@ function presence(cycle: Cycle, image: string): Uint8Array {
   return a;
 }
 
-export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle): number[] {
+export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle): ArrayLike<number> {
   const images = (pod.spec.containers ?? []).map((c) => parseImageRef(c.image ?? '')).filter((r) => r !== undefined);
   if (!images.length) return feasible.map(() => 0);
   const sizes = images.map((r) => lookupImage(r)?.sizeBytes ?? 0);
@@ -58,16 +58,17 @@ export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle):
   };
   // Spread = share of nodes holding the image (upstream's imageStates). On big clusters count it
   // over the nodes being scored (a sample, as percentageOfNodesToScore samples) to stay O(sample).
-  if (cycle.nodes.length > EXACT_UP_TO_NODES && cycle.snapshot && feasible.every((f) => f.index !== undefined)) {
+  const idx = cycle.feasibleIndex;
+  if (cycle.nodes.length > EXACT_UP_TO_NODES && cycle.snapshot && idx) {
     const held = images.map((r) => presence(cycle, r.normalized));
     const spread = held.map((a) => {
       let n = 0;
-      for (let k = 0; k < feasible.length; k++) n += a[feasible[k]!.index!]!;
+      for (let k = 0; k < idx.length; k++) n += a[idx[k]!]!;
       return n;
     });
-    const out = new Array<number>(feasible.length);
-    for (let k = 0; k < feasible.length; k++) {
-      const i = feasible[k]!.index!;
+    const out = new Array<number>(idx.length);
+    for (let k = 0; k < idx.length; k++) {
+      const i = idx[k]!;
       let sum = 0;
       for (let m = 0; m < images.length; m++) if (held[m]![i]) sum += sizes[m]! * (spread[m]! / feasible.length);
       out[k] = score(sum);

@@ -53,15 +53,16 @@ function least(requested: number, capacity: number): number {
 }
 
 /** LeastAllocated over the feasible nodes, from the snapshot's columns when they are snapshot nodes. */
-function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle?: Cycle): number[] {
+function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle?: Cycle): ArrayLike<number> {
   const s = cycle?.snapshot;
-  if (!s || feasible.some((f) => f.index === undefined)) return scorePerNode(score)(pod, feasible, cycle!);
+  const idx = cycle?.feasibleIndex;
+  if (!s || !idx) return scorePerNode(score)(pod, feasible, cycle!);
   const p = podNonZeroRequests(pod);
   const { cpu: nzCpu, memory: nzMem } = s.nonZero;
   const { cpu: aCpu, memory: aMem } = s.allocatable;
-  const out = new Array<number>(feasible.length);
-  for (let k = 0; k < feasible.length; k++) {
-    const i = feasible[k]!.index!;
+  const out = new Array<number>(idx.length);
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k]!;
     out[k] = Math.floor((least(nzCpu[i]! + p.cpu, aCpu[i]!) + least(nzMem[i]! + p.memory, aMem[i]!)) / 2);
   }
   return out;

@@ -156,11 +156,11 @@ export function fits(pod: Pod, info: NodeInfo, cycle: Cycle): Status {
   return SUCCESS;
 }
 
-export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle): number[] {
+export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle): ArrayLike<number> {
   const p = prepare(pod, cycle);
   if (!p) return feasible.map(() => 0);
   const fast = p.ownerNodes && cycle.snapshot ? systemDefaultRaw(p, feasible, cycle) : undefined;
-  if (fast) return normalizeRaw(fast);
+  if (fast) return normalizeDense(fast);
   const idx = p.constraints.map((c, i) => (c.whenUnsatisfiable === 'ScheduleAnyway' ? i : -1)).filter((i) => i >= 0);
   if (!idx.length) return feasible.map(() => 0);
   const requireAll = !p.systemDefaulted;
@@ -190,6 +190,19 @@ export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle):
   return normalizeRaw(raw);
 }
 
+/** normalizeRaw for raw scores every node has, in place. */
+function normalizeDense(raw: number[]): number[] {
+  let max = 0;
+  let min = Infinity;
+  for (let k = 0; k < raw.length; k++) {
+    if (raw[k]! > max) max = raw[k]!;
+    if (raw[k]! < min) min = raw[k]!;
+  }
+  if (min === Infinity) min = 0;
+  for (let k = 0; k < raw.length; k++) raw[k] = max === 0 ? 100 : Math.floor((100 * (max + min - raw[k]!)) / max);
+  return raw;
+}
+
 /** Fewest matching pods = 100 (nodes without the keys score 0). */
 function normalizeRaw(raw: (number | undefined)[]): number[] {
   let max = 0;
@@ -215,17 +228,18 @@ function normalizeRaw(raw: (number | undefined)[]): number[] {
  */
 function systemDefaultRaw(p: Prepared, feasible: readonly NodeInfo[], cycle: Cycle): number[] | undefined {
   const snap = cycle.snapshot!;
-  if (feasible.some((f) => f.index === undefined)) return undefined;
+  const idx = cycle.feasibleIndex;
+  if (!idx) return undefined;
   const hosts = snap.domainsOf(HOSTNAME);
   const zones = snap.domainsOf(ZONE);
-  const hostWeight = Math.log(distinctDomains(hosts, feasible) + 2);
-  const zoneWeight = Math.log(distinctDomains(zones, feasible) + 2);
+  const hostWeight = Math.log(distinctDomains(hosts, idx) + 2);
+  const zoneWeight = Math.log(distinctDomains(zones, idx) + 2);
   const perNode = snap.ownerCounts(p.owner!);
   // As domainCounts: a zone counts the pods on nodes that have every constraint's key.
   const perZone = snap.ownerDomainCounts(p.owner!, ZONE, [HOSTNAME, ZONE]);
-  const raw = new Array<number>(feasible.length);
-  for (let k = 0; k < feasible.length; k++) {
-    const i = feasible[k]!.index!;
+  const raw = new Array<number>(idx.length);
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k]!;
     let s = 0;
     if (hosts.ids[i]! >= 0) s += perNode[i]! * hostWeight + (HOSTNAME_SKEW - 1);
     const zone = zones.ids[i]!;

@@ -39,10 +39,11 @@ export function scoreAll(pod: Pod, all: readonly NodeInfo[], cycle?: Cycle): num
   const tols = (pod.spec.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
   // The snapshot knows which nodes have such taints at all: skip reading the others.
   const flagged = cycle?.snapshot?.preferNoSchedule;
+  const idx = cycle?.feasibleIndex;
   const raw = new Array<number>(all.length);
-  for (let i = 0; i < all.length; i++) {
-    const info = all[i]!;
-    raw[i] = flagged && info.index !== undefined && !flagged[info.index] ? 0 : intolerablePreferNoSchedule(tols, info);
+  for (let k = 0; k < all.length; k++) {
+    const i = idx ? idx[k]! : all[k]!.index;
+    raw[k] = flagged && i !== undefined && !flagged[i] ? 0 : intolerablePreferNoSchedule(tols, all[k]!);
   }
   return normalize(raw, true);
 }
