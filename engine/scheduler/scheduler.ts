@@ -13,7 +13,7 @@ import { keyOf, splitKey, type Controller, type ReconcileContext, type Result } 
 import { NODE_INDEX } from '../controllers/listers.ts';
 import type { Store } from '../store/store.ts';
 import { fitErrorMessage, NO_PREEMPTION_VICTIMS, PREEMPTION_NOT_HELPFUL, preemptionMessage } from './failure-message.ts';
-import { SUCCESS, type Cycle, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status } from './framework.ts';
+import type { Cycle, FilterPlugin, NodeInfo, ScorePlugin, Status } from './framework.ts';
 import type { StaticVerdicts } from './snapshot.ts';
 import { plugin as balancedAllocation } from './plugins/balanced-allocation.ts';
 import { plugin as imageLocality } from './plugins/image-locality.ts';
@@ -62,7 +62,7 @@ export function createScheduler(store: Store): Controller {
   const usage = new NodeUsage(store);
   usage.rebuild();
   const queue = new SchedulingQueue();
-  const state: SchedulerState = { nextStart: 0, snapshot: undefined };
+  const state: SchedulerState = { nextStart: 0, snapshot: undefined, views: cacheViews(usage) };
   return {
     name: NAME,
     watches: [
@@ -126,20 +126,43 @@ export function createScheduler(store: Store): Controller {
 
 const FLUSH_KEY = '__flush_unschedulable__';
 
-function newCycle(cx: ReconcileContext, snapshot: Snapshot, usage: NodeUsage): Cycle {
-  let bound: Pod[] | undefined;
-  const memo = new Map<string, unknown>();
-  memo.set('ownerCounts', (owner: string, node: string) => usage.ownerCount(owner, node));
-  memo.set('ownerNodes', (owner: string) => usage.ownerNodes(owner));
-  memo.set('antiAffinityPods', () => [...usage.antiAffinity.values()]);
+/** One scheduling cycle's state (CycleState), a class so a cycle per pod creates no closures. */
+class SchedulingCycle implements Cycle {
+  readonly memo = new Map<string, unknown>();
+  readonly nodes: readonly Node[];
+  readonly now: number;
+  feasibleIndex: Int32Array | undefined;
+  private bound: Pod[] | undefined;
+
+  constructor(readonly store: Store, readonly snapshot: Snapshot, now: number, cache: CacheViews) {
+    this.nodes = snapshot.nodes;
+    this.now = now;
+    this.memo.set('ownerCounts', cache.ownerCounts);
+    this.memo.set('ownerNodes', cache.ownerNodes);
+    this.memo.set('antiAffinityPods', cache.antiAffinityPods);
+  }
+
+  podsOn(node: string): readonly Pod[] {
+    return (this.store.byIndex('pods', NODE_INDEX, node) as Pod[]).filter(holdsResources);
+  }
+
+  boundPods(): readonly Pod[] {
+    return (this.bound ??= (this.store.list('pods') as Pod[]).filter((p) => p.spec?.nodeName && holdsResources(p)));
+  }
+}
+
+/** The cache queries plugins reach through the cycle's memo, made once per scheduler. */
+interface CacheViews {
+  ownerCounts: (owner: string, node: string) => number;
+  ownerNodes: (owner: string) => ReadonlyMap<string, number>;
+  antiAffinityPods: () => Pod[];
+}
+
+function cacheViews(usage: NodeUsage): CacheViews {
   return {
-    store: cx.store,
-    nodes: snapshot.nodes,
-    snapshot,
-    now: cx.clock.now(),
-    podsOn: (node) => (cx.store.byIndex('pods', NODE_INDEX, node) as Pod[]).filter(holdsResources),
-    boundPods: () => (bound ??= (cx.store.list('pods') as Pod[]).filter((p) => p.spec?.nodeName && holdsResources(p))),
-    memo,
+    ownerCounts: (owner, node) => usage.ownerCount(owner, node),
+    ownerNodes: (owner) => usage.ownerNodes(owner),
+    antiAffinityPods: () => [...usage.antiAffinity.values()],
   };
 }
 
@@ -159,6 +182,7 @@ interface SchedulerState {
   nextStart: number;
   /** Kept until a node event or a resync; listing 5,000 nodes per pod would dominate. */
   snapshot: Snapshot | undefined;
+  views: CacheViews;
 }
 
 /** The profile's leading filters that read only the pod's spec and the Node (cached per class in the snapshot). */
@@ -208,7 +232,7 @@ function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage, state:
   if (state.snapshot?.generation !== usage.generation) state.snapshot = undefined;
   const snapshot = (state.snapshot ??= new Snapshot(cx.api.list<Node>('nodes'), usage, FILTERS.slice(0, STATIC_FILTERS)));
   const nodes = snapshot.nodes;
-  const cycle = newCycle(cx, snapshot, usage);
+  const cycle = new SchedulingCycle(cx.store, snapshot, cx.clock.now(), state.views);
   const results: Record<string, NodeResult> = {};
   // Verdicts for the inspector: every node on a small cluster, a short sample on a big one
   // (recording hundreds of nodes per pod would cost more than scheduling it).
@@ -269,10 +293,11 @@ function findFeasible(pod: Pod, cycle: Cycle, state: SchedulerState, results: Re
   const want = numFeasibleNodesToFind(n);
   // The rotating start only matters when not every node is visited (ties are random anyway).
   const start = n && want < n ? state.nextStart % n : 0;
+  const infos = snapshot.infos;
   let processed = 0;
-  for (; processed < n && feasible.length < want; processed++) {
-    const i = (start + processed) % n;
-    const info = snapshot.infos[i]!;
+  let i = start;
+  for (; processed < n && feasible.length < want; processed++, i = i + 1 === n ? 0 : i + 1) {
+    const info = infos[i]!;
     let r: NodeResult | undefined;
     if (processed < cap) results[info.node.metadata.name!] = r = { filters: [], passed: 0 };
     const s = filterNode(pod, i, cycle, statics, compiled, r);

@@ -52,10 +52,6 @@ export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle):
   if (!images.length) return feasible.map(() => 0);
   const sizes = images.map((r) => lookupImage(r)?.sizeBytes ?? 0);
   const maxThreshold = MAX_CONTAINER_THRESHOLD * (pod.spec.containers?.length ?? 1);
-  const score = (sum: number) => {
-    const clamped = Math.min(Math.max(sum, MIN_THRESHOLD), maxThreshold);
-    return Math.floor((100 * (clamped - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
-  };
   // Spread = share of nodes holding the image (upstream's imageStates). On big clusters count it
   // over the nodes being scored (a sample, as percentageOfNodesToScore samples) to stay O(sample).
   const idx = cycle.feasibleIndex;
@@ -71,7 +67,7 @@ export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle):
       const i = idx[k]!;
       let sum = 0;
       for (let m = 0; m < images.length; m++) if (held[m]![i]) sum += sizes[m]! * (spread[m]! / feasible.length);
-      out[k] = score(sum);
+      out[k] = score(sum, maxThreshold);
     }
     return out;
   }
@@ -85,8 +81,14 @@ export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle):
     images.forEach((r, i) => {
       if (have[k]!.has(r.normalized)) sum += sizes[i]! * (spread[i]! / pool.length);
     });
-    return score(sum);
+    return score(sum, maxThreshold);
   });
+}
+
+/** calculatePriority: the size sum clamped to [23 MB, 1000 MB × containers], scaled to 0..100. */
+function score(sum: number, maxThreshold: number): number {
+  const clamped = Math.min(Math.max(sum, MIN_THRESHOLD), maxThreshold);
+  return Math.floor((100 * (clamped - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
 }
 
 export const plugin = { name, weight: 1, scoreAll } satisfies ScorePlugin;
