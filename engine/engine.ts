@@ -317,7 +317,7 @@ export class Engine {
       events: this.events,
       store: this.store,
       schedule: (delayMs, key, event, recurring) =>
-        void this.clock.schedule(delayMs, { owner, key, ...(event ? { event } : {}), ...(recurring ? { recurring } : {}) }),
+        void this.clock.scheduleFor(delayMs, owner, key, event ? event : undefined, recurring ? recurring : undefined),
       cancel: (key, event) => this.clock.cancelFor(owner, key, event),
       hasTimer: (key, event) => this.clock.hasTimer(owner, key, event),
       enqueue: (key) => h.queue.add(key),

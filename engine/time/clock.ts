@@ -33,8 +33,11 @@ export class Clock {
    */
   private once = new TimerHeap();
   private recurring = new TimerHeap();
-  /** Live timers by `owner|key`: cancelling and lookups stay cheap with thousands of pods. */
-  private byKey = new Map<string, Timer[]>();
+  /**
+   * Live timers by owner, then key: cancelling and lookups stay cheap with thousands of pods
+   * (nested maps: no `owner|key` string built and hashed per lookup).
+   */
+  private byKey = new Map<string, Map<string, Timer[]>>();
   private readonly cancelled = new Set<number>();
 
   constructor(epoch: number) {
@@ -60,8 +63,21 @@ export class Clock {
   }
 
   schedule(delayMs: number, t: Omit<Timer, 'id' | 'due' | 'seq'>): Timer {
+    return this.scheduleFor(delayMs, t.owner, t.key, t.event, t.recurring);
+  }
+
+  /**
+   * schedule() with the timer's fields as arguments: the timer is built by assignment, in the
+   * same key order (a spread-then-add literal is a slow path in V8, and this runs per pod step).
+   */
+  scheduleFor(delayMs: number, owner: string, key: string, event?: string, recurring?: boolean): Timer {
     const seq = this.nextSeq++;
-    const timer: Timer = { ...t, id: seq, seq, due: this.nowMs + Math.max(0, delayMs) };
+    const timer = { owner, key } as Timer;
+    if (event !== undefined) timer.event = event;
+    if (recurring !== undefined) timer.recurring = recurring;
+    timer.id = seq;
+    timer.seq = seq;
+    timer.due = this.nowMs + Math.max(0, delayMs);
     this.insert(timer);
     return timer;
   }
@@ -74,13 +90,13 @@ export class Clock {
 
   /** Cancels every timer of `owner` for `key` (optionally only those carrying `event`). */
   cancelFor(owner: string, key: string, event?: string): void {
-    const list = this.byKey.get(`${owner}|${key}`);
+    const list = this.byKey.get(owner)?.get(key);
     if (!list) return;
     for (const t of [...list]) if (event === undefined || t.event === event) this.drop(t);
   }
 
   hasTimer(owner: string, key: string, event?: string): boolean {
-    const list = this.byKey.get(`${owner}|${key}`);
+    const list = this.byKey.get(owner)?.get(key);
     return !!list && (event === undefined ? list.length > 0 : list.some((t) => t.event === event));
   }
 
@@ -146,10 +162,11 @@ export class Clock {
 
   private insert(timer: Timer): void {
     (timer.recurring ? this.recurring : this.once).push(timer);
-    const k = `${timer.owner}|${timer.key}`;
-    const list = this.byKey.get(k);
+    let byOwner = this.byKey.get(timer.owner);
+    if (!byOwner) this.byKey.set(timer.owner, (byOwner = new Map()));
+    const list = byOwner.get(timer.key);
     if (list) list.push(timer);
-    else this.byKey.set(k, [timer]);
+    else byOwner.set(timer.key, [timer]);
   }
 
   private drop(t: Timer): void {
@@ -165,12 +182,12 @@ export class Clock {
   }
 
   private unindex(t: Timer): void {
-    const k = `${t.owner}|${t.key}`;
-    const list = this.byKey.get(k);
-    if (!list) return;
+    const byOwner = this.byKey.get(t.owner);
+    const list = byOwner?.get(t.key);
+    if (!byOwner || !list) return;
     const i = list.indexOf(t);
     if (i >= 0) list.splice(i, 1);
-    if (list.length === 0) this.byKey.delete(k);
+    if (list.length === 0) byOwner.delete(t.key);
   }
 }
 
