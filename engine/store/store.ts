@@ -51,12 +51,35 @@ function nsName(namespace: string | undefined, name: string): string {
   return `${namespace ?? ''}/${name}`;
 }
 
+/**
+ * One stored object's place. Its `key` ("ns/name") is built once per object, not per write
+ * (a string built per call is hashed again at every map lookup); a write replaces `object` in
+ * place, so the write order of keys stays as a flat map's would.
+ */
+interface Slot {
+  readonly key: string;
+  /** null once removed (a dirty set may still hold the slot). */
+  object: KubeObject | null;
+}
+
+/** The objects of one resource: by key in write order (iteration, dumps) and by namespace then name (lookups). */
+interface Table {
+  readonly slots: Map<string, Slot>;
+  readonly byNamespace: Map<string, Map<string, Slot>>;
+}
+
+function newTable(): Table {
+  return { slots: new Map(), byNamespace: new Map() };
+}
+
 export class Store {
   private rv = 0;
-  private readonly byResource = new Map<string, Map<string, KubeObject>>();
+  private readonly tables = new Map<string, Table>();
   private readonly records = new Map<string, unknown>();
   private readonly watchers = new Set<{ resource?: string; handler: WatchHandler }>();
-  private dirty: DirtySet = { objects: new Map(), records: new Map() };
+  /** Objects written since the last takeDirty(), by slot (its resource alongside): keys are built only when taken. */
+  private dirtyObjects = new Map<Slot, string>();
+  private dirtyRecords = new Map<string, unknown | null>();
   /** Secondary indexes (informer-style, derived, rebuilt on load): resource -> index name -> index. */
   private readonly indexes = new Map<string, Map<string, StoreIndex>>();
 
@@ -70,26 +93,28 @@ export class Store {
   }
 
   get(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.byResource.get(resource)?.get(nsName(namespace, name));
+    const slot = this.tables.get(resource)?.byNamespace.get(namespace ?? '')?.get(name);
+    return slot ? slot.object! : undefined;
   }
 
   /** All objects of a resource, optionally in one namespace, in name order (as etcd lists keys). */
   list(resource: string, namespace?: string): KubeObject[] {
-    const m = this.byResource.get(resource);
-    if (!m) return [];
+    const t = this.tables.get(resource);
+    if (!t) return [];
     const out: KubeObject[] = [];
-    for (const [k, o] of m) if (namespace === undefined || k.startsWith(`${namespace}/`)) out.push(o);
+    if (namespace === undefined) for (const s of t.slots.values()) out.push(s.object!);
+    else for (const s of t.byNamespace.get(namespace)?.values() ?? []) out.push(s.object!);
     out.sort((a, b) => compareKeys(a, b));
     return out;
   }
 
   /** Count without sorting or copying. */
   count(resource: string): number {
-    return this.byResource.get(resource)?.size ?? 0;
+    return this.tables.get(resource)?.slots.size ?? 0;
   }
 
   resources(): string[] {
-    return [...this.byResource.keys()];
+    return [...this.tables.keys()];
   }
 
   /** Writes an object (assigning the next resourceVersion) and notifies watchers. */
@@ -107,28 +132,43 @@ export class Store {
   }
 
   private commit(resource: string, object: KubeObject): KubeObject {
-    const key = nsName(object.metadata.namespace, object.metadata.name!);
-    let m = this.byResource.get(resource);
-    if (!m) this.byResource.set(resource, (m = new Map()));
-    const old = m.get(key);
+    let t = this.tables.get(resource);
+    if (!t) this.tables.set(resource, (t = newTable()));
+    const namespace = object.metadata.namespace ?? '';
+    const name = object.metadata.name!;
+    let inNs = t.byNamespace.get(namespace);
+    if (!inNs) t.byNamespace.set(namespace, (inNs = new Map()));
     const stored = deepFreeze(object);
-    m.set(key, stored);
-    this.reindex(resource, key, old, stored);
-    this.dirty.objects.set(`${resource}|${key}`, { resource, object: stored });
+    let slot = inNs.get(name);
+    let old: KubeObject | undefined;
+    if (slot) {
+      old = slot.object!;
+      slot.object = stored;
+    } else {
+      slot = { key: nsName(namespace, name), object: stored };
+      inNs.set(name, slot);
+      t.slots.set(slot.key, slot);
+    }
+    this.reindex(resource, slot.key, old, stored);
+    this.dirtyObjects.set(slot, resource);
     this.emit(old ? { type: 'MODIFIED', resource, object: stored, old } : { type: 'ADDED', resource, object: stored });
     return stored;
   }
 
   remove(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    const m = this.byResource.get(resource);
-    const key = nsName(namespace, name);
-    const old = m?.get(key);
-    if (!m || !old) return undefined;
-    m.delete(key);
-    this.reindex(resource, key, old, undefined);
+    const t = this.tables.get(resource);
+    const inNs = t?.byNamespace.get(namespace ?? '');
+    const slot = inNs?.get(name);
+    if (!t || !inNs || !slot) return undefined;
+    const old = slot.object!;
+    inNs.delete(name);
+    if (inNs.size === 0) t.byNamespace.delete(namespace ?? '');
+    t.slots.delete(slot.key);
+    slot.object = null;
+    this.reindex(resource, slot.key, old, undefined);
     // A deleted object carries a fresh resourceVersion in its DELETED event, as etcd does.
     const last = deepFreeze({ ...old, metadata: { ...old.metadata, resourceVersion: this.nextResourceVersion() } });
-    this.dirty.objects.set(`${resource}|${key}`, { resource, object: null });
+    this.dirtyObjects.set(slot, resource);
     this.emit({ type: 'DELETED', resource, object: last });
     return last;
   }
@@ -145,7 +185,7 @@ export class Store {
     if (byName.has(name)) return;
     const idx: StoreIndex = { fn, values: new Map(), valuesOf: new Map() };
     byName.set(name, idx);
-    for (const [key, o] of this.byResource.get(resource) ?? []) indexAdd(idx, key, o);
+    for (const slot of this.tables.get(resource)?.slots.values() ?? []) indexAdd(idx, slot.key, slot.object!);
   }
 
   hasIndex(resource: string, name: string): boolean {
@@ -188,11 +228,11 @@ export class Store {
 
   setRecord(key: string, value: unknown): void {
     this.records.set(key, value);
-    this.dirty.records.set(key, value);
+    this.dirtyRecords.set(key, value);
   }
 
   deleteRecord(key: string): void {
-    if (this.records.delete(key)) this.dirty.records.set(key, null);
+    if (this.records.delete(key)) this.dirtyRecords.set(key, null);
   }
 
   recordsWithPrefix(prefix: string): [string, unknown][] {
@@ -204,34 +244,47 @@ export class Store {
   // Persistence ------------------------------------------------------------------------------
 
   takeDirty(): DirtySet {
-    const d = this.dirty;
-    this.dirty = { objects: new Map(), records: new Map() };
+    const objects: DirtySet['objects'] = new Map();
+    for (const [slot, resource] of this.dirtyObjects) objects.set(`${resource}|${slot.key}`, { resource, object: slot.object });
+    const d: DirtySet = { objects, records: this.dirtyRecords };
+    this.dirtyObjects = new Map();
+    this.dirtyRecords = new Map();
     return d;
   }
 
   dump(): StoreDump {
     const objects: StoreDump['objects'] = [];
-    for (const [resource, m] of this.byResource) for (const o of m.values()) objects.push({ resource, object: o });
+    for (const [resource, t] of this.tables) for (const s of t.slots.values()) objects.push({ resource, object: s.object! });
     return { resourceVersion: this.rv, objects, records: [...this.records] };
   }
 
   /** Loads a dump without notifying watchers (components resync after a restore). */
   load(d: StoreDump): void {
-    this.byResource.clear();
+    this.tables.clear();
     this.records.clear();
     this.rv = d.resourceVersion;
     for (const { resource, object } of d.objects) {
-      let m = this.byResource.get(resource);
-      if (!m) this.byResource.set(resource, (m = new Map()));
-      m.set(nsName(object.metadata.namespace, object.metadata.name!), deepFreeze(object));
+      let t = this.tables.get(resource);
+      if (!t) this.tables.set(resource, (t = newTable()));
+      const namespace = object.metadata.namespace ?? '';
+      let inNs = t.byNamespace.get(namespace);
+      if (!inNs) t.byNamespace.set(namespace, (inNs = new Map()));
+      const slot: Slot = { key: nsName(namespace, object.metadata.name!), object: deepFreeze(object) };
+      const prev = inNs.get(object.metadata.name!);
+      if (prev) prev.object = slot.object;
+      else {
+        inNs.set(object.metadata.name!, slot);
+        t.slots.set(slot.key, slot);
+      }
     }
     for (const [k, v] of d.records) this.records.set(k, v);
-    this.dirty = { objects: new Map(), records: new Map() };
+    this.dirtyObjects = new Map();
+    this.dirtyRecords = new Map();
     for (const [resource, byName] of this.indexes)
       for (const idx of byName.values()) {
         idx.values.clear();
         idx.valuesOf.clear();
-        for (const [key, o] of this.byResource.get(resource) ?? []) indexAdd(idx, key, o);
+        for (const slot of this.tables.get(resource)?.slots.values() ?? []) indexAdd(idx, slot.key, slot.object!);
       }
   }
 }
