@@ -10,6 +10,7 @@ import { ApiError } from '../apiserver/status.ts';
 import type { Store } from '../store/store.ts';
 import { controllerOf, keyOf, splitKey, type Controller, type ReconcileContext, type Result } from './controller.ts';
 import { listOrphans, listOwnedBy } from './listers.ts';
+import { podFacts, podLabeled, podSelected } from './pod-facts.ts';
 import { isPodActive, isPodAvailable, isPodReady } from './pod-util.ts';
 
 export const NAME = 'replicaset-controller';
@@ -66,10 +67,12 @@ function syncReplicaSet(key: string, cx: ReconcileContext): Result {
   // large ReplicaSet).
   let active: Pod[] = [];
   const released: Pod[] = [];
+  // Per-pod answers are remembered per pod version (pod-facts.ts): most pods did not change since the last sync.
   for (const p of listOwnedBy<Pod>(cx.api, 'pods', ns, uid)) {
-    if (controllerOf(p)?.uid !== uid) continue;
-    if (selector && !matches(selector, p.metadata.labels)) released.push(p);
-    else if (isPodActive(p)) active.push(p);
+    const f = podFacts(p);
+    if (f.controllerUid !== uid) continue;
+    if (selector && !podSelected(p, f, rs.spec.selector, selector)) released.push(p);
+    else if (f.active) active.push(p);
   }
   if (selector) {
     for (const p of released) {
@@ -179,22 +182,21 @@ export function rankForDeletion(pods: Pod[], rs: ReplicaSet, now: number): Pod[]
   });
 }
 
-function hasLabels(p: Pod, labels: [string, string][]): boolean {
-  for (const [k, v] of labels) if (p.metadata.labels?.[k] !== v) return false;
-  return true;
-}
+const NO_LABELS: Record<string, string> = Object.freeze({});
 
 function writeStatus(rs: ReplicaSet, active: Pod[], failure: string | undefined, cx: ReconcileContext): Result {
   const now = cx.clock.now();
   const minReady = rs.spec.minReadySeconds ?? 0;
-  const templateLabels = Object.entries(rs.spec.template.metadata?.labels ?? {});
+  const labelsKey = rs.spec.template.metadata?.labels ?? NO_LABELS;
+  const templateLabels = Object.entries(labelsKey);
   let ready = 0;
   let available = 0;
   let fullyLabeled = 0;
   let waitingForAvailable = false;
   for (const p of active) {
-    if (hasLabels(p, templateLabels)) fullyLabeled++;
-    if (isPodReady(p)) {
+    const f = podFacts(p);
+    if (podLabeled(p, f, labelsKey, templateLabels)) fullyLabeled++;
+    if (f.ready) {
       ready++;
       if (!minReady || isPodAvailable(p, minReady, now)) available++;
       else waitingForAvailable = true;
