@@ -8,6 +8,12 @@ import { ApiError } from '../apiserver/status.ts';
 
 export type EventType = 'Normal' | 'Warning';
 
+/**
+ * How many correlation keys the recorder remembers (client-go's eventLogger LRU,
+ * maxLruCacheEntries): an identical event recorded after that many others starts a new Event.
+ */
+export const MAX_CORRELATION_ENTRIES = 4096;
+
 export interface EventSource {
   component: string;
   host?: string;
@@ -15,6 +21,7 @@ export interface EventSource {
 
 export class EventRecorder {
   private seq = 0;
+  /** Correlation key -> Event name, least recently used first (a Map keeps insertion order). */
   private readonly index = new Map<string, string>();
   /** One frozen `source` per component/host, shared by its Events (stored objects are immutable). */
   private readonly sources = new Map<string, Event['source']>();
@@ -45,7 +52,9 @@ export class EventRecorder {
     const corrKey = `${obj.metadata.uid ?? ''}\u0000${source.component}\u0000${type}\u0000${reason}\u0000${message}\u0000${fieldPath ?? ''}`;
     const known = this.index.get(corrKey);
     const same = known ? this.api.tryGet<Event>('events', namespace, known) : undefined;
+    if (known !== undefined) this.index.delete(corrKey); // re-added below as the most recent
     if (same) {
+      this.remember(corrKey, known!);
       const next = structuredClone(same);
       next.count = (same.count ?? 1) + 1;
       next.lastTimestamp = now;
@@ -70,7 +79,12 @@ export class EventRecorder {
       reportingInstance: source.host ?? '',
     };
     this.api.create('events', namespace, ev, { trusted: true });
-    this.index.set(corrKey, ev.metadata.name!);
+    this.remember(corrKey, ev.metadata.name!);
+  }
+
+  private remember(corrKey: string, name: string): void {
+    this.index.set(corrKey, name);
+    if (this.index.size > MAX_CORRELATION_ENTRIES) this.index.delete(this.index.keys().next().value!);
   }
 
   private sourceOf(source: EventSource): Event['source'] {
