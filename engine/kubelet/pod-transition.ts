@@ -2,10 +2,10 @@
 // xstate's `transition()` builds a throwaway actor (which computes the machine's initial
 // snapshot) for every call, only to get an inert ActorScope whose action executor collects the
 // actions instead of running them; and resolving `{value, context}` back into a snapshot walks
-// the state tree again. The pod machine has no children, invocations or inspection, so one
-// inert scope serves every call, the initial snapshot is computed once, and the snapshot a
-// transition produced is remembered by its context object (xstate never mutates a context; a
-// record restored from a dump has new objects and is resolved afresh).
+// the state tree again. The pod machine has no children, invocations, history states or
+// inspection, so one inert scope serves every call, the initial snapshot is computed once, and
+// a stored `{value, context}` becomes a snapshot by giving the state's resolved snapshot (one
+// per state value, computed once) that context: nothing per pod is kept beside its record.
 import { createActor, type AnyActorScope } from 'xstate';
 import { podMachine, type PodCtx, type PodEvent } from './pod.machine.ts';
 
@@ -20,7 +20,8 @@ export interface PodAction {
 let scope: AnyActorScope | undefined;
 let initial: PodSnapshot | undefined;
 let collected: PodAction[] = [];
-const snapshots = new WeakMap<PodCtx, PodSnapshot>();
+/** By state value: the machine resolved in that state (its context replaced per call). */
+const resolved = new Map<string, PodSnapshot>();
 
 /** What xstate's createInertActorScope builds, once: nothing in it runs an action. */
 function inertScope(): AnyActorScope {
@@ -35,9 +36,14 @@ function inertScope(): AnyActorScope {
 }
 
 function snapshotOf(value: unknown, context: PodCtx): PodSnapshot {
-  const known = snapshots.get(context);
-  if (known && known.value === value) return known;
-  return podMachine.resolveState({ value: value as never, context });
+  // Values are state names (the machine has no parallel or nested states).
+  if (typeof value !== 'string') return podMachine.resolveState({ value: value as never, context });
+  let state = resolved.get(value);
+  if (!state) resolved.set(value, (state = podMachine.resolveState({ value: value as never, context })));
+  // Same snapshot as resolveState would build, without walking the state tree again.
+  const snapshot = Object.assign({}, state);
+  snapshot.context = context;
+  return snapshot;
 }
 
 /**
@@ -52,7 +58,6 @@ export function podTransition(stored: { value: unknown; context: PodCtx } | unde
   collected = actions;
   try {
     const next = podMachine.transition(from, event, s);
-    snapshots.set(next.context, next);
     return [next, actions];
   } finally {
     collected = [];

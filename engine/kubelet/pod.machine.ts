@@ -89,12 +89,22 @@ export const CONFIG_RETRY_MS = 10_000;
 const cur = (c: PodCtx) => c.containers[c.next]!;
 
 /**
- * A container context with some fields replaced. Object.assign rather than `{ ...x, ...patch }`:
- * same result, but V8 (Node 20) makes a spread copy of these ~20-field objects grow one map
- * transition per added field, several microseconds each, and every pod event goes through here.
+ * A container context with some fields replaced, built with every field present in one fixed
+ * order: contexts that took different paths (pulled or present, restarted, killed) then share
+ * one hidden class, so guards, podStatus and the kubelet read them monomorphically. (A spread
+ * copy `{ ...x, ...patch }` of these ~25-field objects also costs V8 (Node 20) one map
+ * transition per added field, several microseconds, and every pod event goes through here.)
  */
 function patched(x: ContainerCtx | ContainerSetup, patch: Partial<ContainerCtx>): ContainerCtx {
-  return Object.assign({}, x, patch) as ContainerCtx;
+  const c = x as ContainerCtx;
+  const next: ContainerCtx = {
+    name: c.name, image: c.image, pull: c.pull, pullMs: c.pullMs, sizeBytes: c.sizeBytes, probed: c.probed, init: c.init,
+    state: c.state, reason: c.reason, message: c.message, ready: c.ready, started: c.started, restartCount: c.restartCount,
+    containerID: c.containerID, startedAt: c.startedAt, finishedAt: c.finishedAt, exitCode: c.exitCode, last: c.last,
+    exitAfterMs: c.exitAfterMs, exitCodePlanned: c.exitCodePlanned, exitReasonPlanned: c.exitReasonPlanned, killCode: c.killCode,
+    stopMs: c.stopMs, backoffMs: c.backoffMs, pullBackoffMs: c.pullBackoffMs, pulled: c.pulled,
+  };
+  return Object.assign(next, patch);
 }
 
 function withContainer(c: PodCtx, i: number, patch: Partial<ContainerCtx>): ContainerCtx[] {
@@ -280,7 +290,8 @@ const proberHandlers = {
 export const podMachine = podSetup.createMachine({
   id: 'pod',
   initial: 'Pending',
-  context: { containers: [], next: 0, restartPolicy: 'Always', graceMs: 30_000 },
+  // Every field present from the start: contexts keep one hidden class as assigns fill them in.
+  context: { containers: [], next: 0, restartPolicy: 'Always', graceMs: 30_000, admittedAt: undefined, sandboxAt: undefined, terminatingAt: undefined },
   on: {
     'pod.deleted': { target: '.Terminating', actions: assign({ graceMs: ({ event }) => event.graceMs, terminatingAt: ({ event }) => event.now }) },
   },
@@ -289,16 +300,15 @@ export const podMachine = podSetup.createMachine({
       on: {
         'pod.sync': {
           target: 'Sandbox',
-          actions: assign({
-            admittedAt: ({ event }) => event.now,
-            graceMs: ({ event }) => event.graceMs ?? 30_000,
-            restartPolicy: ({ event }) => event.restartPolicy,
-            containers: ({ event }) =>
-              event.containers.map((s) => patched(s, {
-                state: 'waiting', reason: event.containers.some((x) => x.init) ? 'PodInitializing' : 'ContainerCreating', ready: false, started: false, restartCount: 0,
-                exitCodePlanned: 0, stopMs: 0, backoffMs: 0, pullBackoffMs: BACKOFF_INITIAL_MS, pulled: false,
-              })),
-          }),
+          actions: assign(({ event }) => ({
+            admittedAt: event.now,
+            graceMs: event.graceMs ?? 30_000,
+            restartPolicy: event.restartPolicy,
+            containers: event.containers.map((s) => patched(s, {
+              state: 'waiting', reason: event.containers.some((x) => x.init) ? 'PodInitializing' : 'ContainerCreating', ready: false, started: false, restartCount: 0,
+              exitCodePlanned: 0, stopMs: 0, backoffMs: 0, pullBackoffMs: BACKOFF_INITIAL_MS, pulled: false,
+            })),
+          })),
         },
       },
     },
@@ -404,21 +414,21 @@ export const podMachine = podSetup.createMachine({
           },
           {
           target: 'Preparing',
+          // One assign (each one copies the snapshot): the actions before it still see this container at `next`.
           actions: [
-            assign({
-              containers: ({ context, event }) =>
-                withContainer(context, context.next, {
-                  state: 'running', reason: undefined, message: undefined, started: !cur(context).probed,
-                  ready: !cur(context).probed, startedAt: event.now, containerID: event.containerID,
-                  exitAfterMs: event.plan.exitAfterMs, exitCodePlanned: event.plan.exitCode, exitReasonPlanned: event.plan.exitReason, stopMs: event.plan.stopMs,
-                }),
-            }),
             { type: 'emitStarted', params: ({ context, event }) => ({ index: context.next, logs: event.plan.logs, restarted: false }) },
             raise(({ context }) => ({ type: 'container.exited' as const, now: 0, index: context.next }), {
-              delay: ({ context }) => cur(context).exitAfterMs ?? 2 ** 31,
+              delay: ({ event }) => event.plan.exitAfterMs ?? 2 ** 31,
               id: 'container.exited',
             }),
-            assign({ next: ({ context }) => context.next + 1 }),
+            assign(({ context, event }) => ({
+              containers: withContainer(context, context.next, {
+                state: 'running', reason: undefined, message: undefined, started: !cur(context).probed,
+                ready: !cur(context).probed, startedAt: event.now, containerID: event.containerID,
+                exitAfterMs: event.plan.exitAfterMs, exitCodePlanned: event.plan.exitCode, exitReasonPlanned: event.plan.exitReason, stopMs: event.plan.stopMs,
+              }),
+              next: context.next + 1,
+            })),
           ],
           },
         ],
