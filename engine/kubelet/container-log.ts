@@ -34,8 +34,29 @@ export function startLog(store: Store, uid: string, container: string, lines: st
       store.setRecord(logTimesKey(uid, container, true), store.getRecord<number[]>(logTimesKey(uid, container)) ?? []);
     }
   }
-  store.setRecord(logTextKey(uid, container), lines.map((l) => `${l}\n`).join(''));
-  store.setRecord(logTimesKey(uid, container), lines.map(() => t));
+  store.setRecord(logTextKey(uid, container), sharedText(lines.map((l) => `${l}\n`).join('')));
+  store.setRecord(logTimesKey(uid, container), sharedTimes(lines.length, t));
+}
+
+/**
+ * The last log started, shared by the next one when equal: replicas started in the same second
+ * print the same startup lines, and a thousand copies of nginx's banner (~1.5 KiB each) would
+ * otherwise stay in the heap. Sharing is invisible: strings are immutable, and the times array
+ * is frozen (appendLog copies it before adding).
+ */
+let lastText = '';
+let lastTimes: readonly number[] = Object.freeze([]);
+
+function sharedText(text: string): string {
+  if (text === lastText) return lastText;
+  return (lastText = text);
+}
+
+function sharedTimes(n: number, t: number): readonly number[] {
+  if (lastTimes.length === n && (n === 0 || lastTimes[0] === t)) return lastTimes;
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) times.push(t);
+  return (lastTimes = Object.freeze(times));
 }
 
 /** The log's lines with their times (undefined where no time was kept). */
