@@ -17,7 +17,7 @@ import { podRecordKey } from '../kubelet/kubelet.ts';
 import type { PodCtx } from '../kubelet/pod.machine.ts';
 import { podStatus } from '../kubelet/pod-status.ts';
 import type { Store } from '../store/store.ts';
-import { nodeFaults } from './active.ts';
+import { activeFaults, nodeFaults } from './active.ts';
 
 export const PARTITION = 'node-partition';
 export const RUNTIME_DOWN = 'container-runtime-stopped';
@@ -104,6 +104,8 @@ export function guardKubelet(node: string, inner: Controller): Controller {
     ...(inner.resync ? { resync: (cx: ReconcileContext) => inner.resync!(cx) } : {}),
     ...(inner.onTimer ? { onTimer: inner.onTimer.bind(inner) } : {}),
     reconcile(key, cx) {
+      // No fault anywhere (the usual case): straight through, without building the node's set.
+      if (!activeFaults(cx.store).length) return inner.reconcile(key, cx);
       const faults = nodeFaults(cx.store, node);
       if (!faults.size) return inner.reconcile(key, cx);
       const cut = faults.has(PARTITION) ? partitioned(cx) : cx;

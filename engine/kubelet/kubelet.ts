@@ -19,7 +19,8 @@ import { allocateIP, releaseIP } from './ipam.ts';
 import { NEVER_MS, type ContainerSetup, type PodCtx, type PodEvent, type PullMode } from './pod.machine.ts';
 import { podStatus } from './pod-status.ts';
 import { podTransition } from './pod-transition.ts';
-import { planProcess, scriptArgv, type ProcessPlan } from './process.ts';
+import { planProcess, scriptArgv, type PlanInput, type ProcessPlan } from './process.ts';
+import type { ProcessInput } from '../containers/virtual-process.ts';
 import { containerEnv, containerFiles } from '../network/exec-context.ts';
 import { containerMemoryBytes } from '../containers/usage.ts';
 import { configError } from './config-refs.ts';
@@ -137,7 +138,9 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
       const base = info ? (present ? 350 : pullDurationMs(info)) : 900;
       const pullMs = Math.round(base * (0.85 + 0.3 * cx.rng.next()));
       const probed = !!(c.readinessProbe || c.startupProbe);
-      return { name: c.name, image, pull, pullMs, sizeBytes: info?.sizeBytes ?? 0, probed, ...(init ? { init } : {}) };
+      const setup: ContainerSetup = { name: c.name, image, pull, pullMs, sizeBytes: info?.sizeBytes ?? 0, probed };
+      if (init) setup.init = init;
+      return setup;
     });
   }
 
@@ -154,14 +157,18 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
     const ctxRestarts = rec.context.containers[index]?.state === 'waiting' && rec.context.containers[index]?.reason === 'CreateContainerConfigError' ? restarts : restarts + (rec.context.containers[index]?.state === 'terminated' || rec.context.containers[index]?.last ? 1 : 0);
     const containerID = `containerd://${hex64(`${pod.metadata.uid}/${spec.name}/${ctxRestarts}`)}`;
     const argv = scriptArgv(spec, info);
-    const withIP = { ...pod, status: { ...(pod.status ?? {}), podIP: rec.podIP ?? '', hostIP: hostIP(node) } } as Pod;
     const limit = spec.resources?.limits?.['memory'];
-    const { plan: p, proc } = planProcess({
-      container: spec, image: info, start: { now, cpus, podName: pod.metadata.name!, podIP: rec.podIP ?? '' },
-      ...(argv?.length ? { process: { argv, env: Object.fromEntries(containerEnv(engine, withIP, spec)), files: Object.fromEntries(containerFiles(engine, withIP, spec)), startedAt: now, hostname: pod.metadata.name!, ...(spec.stdin && !spec.stdinOnce ? { stdin: true } : {}) } } : {}),
-      memoryBytes: containerMemoryBytes(pod, spec),
-      ...(limit !== undefined ? { memoryLimit: quantityValue(limit) } : {}),
-    });
+    const input = { container: spec, image: info, start: { now, cpus, podName: pod.metadata.name!, podIP: rec.podIP ?? '' } } as PlanInput;
+    if (argv?.length) {
+      // A script's environment and files see the pod with its IPs (the stored pod may not have them yet).
+      const withIP = { ...pod, status: { ...(pod.status ?? {}), podIP: rec.podIP ?? '', hostIP: hostIP(node) } } as Pod;
+      const process: ProcessInput = { argv, env: Object.fromEntries(containerEnv(engine, withIP, spec)), files: Object.fromEntries(containerFiles(engine, withIP, spec)), startedAt: now, hostname: pod.metadata.name! };
+      if (spec.stdin && !spec.stdinOnce) process.stdin = true;
+      input.process = process;
+    }
+    input.memoryBytes = containerMemoryBytes(pod, spec);
+    if (limit !== undefined) input.memoryLimit = quantityValue(limit);
+    const { plan: p, proc } = planProcess(input);
     if (proc) registerProcess(store, pod.metadata.uid!, spec.name, containerID, proc);
     return { plan: p, containerID };
   }
@@ -173,7 +180,9 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
     const index = idx === undefined ? rec.context.next : Number(idx);
     if (type === 'container.created' || type === 'container.restart') {
       const pl = plan(pod, rec, index, cx);
-      return { type, now, index, plan: pl.plan, containerID: pl.containerID, ...(pl.configError ? { configError: pl.configError } : {}) } as PodEvent;
+      const ev = { type, now, index, plan: pl.plan, containerID: pl.containerID } as PodEvent & { configError?: string };
+      if (pl.configError) ev.configError = pl.configError;
+      return ev;
     }
     return (idx === undefined ? { type, now } : { type, now, index }) as PodEvent;
   }
@@ -181,7 +190,8 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
   function step(pod: Pod, rec: PodRecord | undefined, event: PodEvent, cx: ReconcileContext): void {
     const key = keyOf(pod);
     const [next, actions] = podTransition(rec, event);
-    const r: PodRecord = { value: next.value, context: next.context, key, timers: rec ? [...rec.timers] : [], ...(rec?.podIP ? { podIP: rec.podIP } : {}) };
+    const r: PodRecord = { value: next.value, context: next.context, key, timers: rec ? rec.timers.slice() : [] };
+    if (rec?.podIP) r.podIP = rec.podIP;
     if (r.context.sandboxAt !== undefined && !r.podIP) {
       r.podIP = pod.spec.hostNetwork ? hostIP(nodeObj(cx)) : allocateIP(store, nodeName, nodeObj(cx)?.spec.podCIDR, pod.metadata.uid!);
     }
@@ -237,7 +247,9 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
   /** (Re)starts the prober timers of container i after it started. */
   function startProbes(pod: Pod, r: PodRecord, i: number, cx: ReconcileContext): void {
     const spec = podContainers(pod)[i]!.c;
-    const probes = { ...(r.probes ?? {}) };
+    // No probe: no prober state (onProbe never runs; it would start from this same default).
+    if (!spec.startupProbe && !spec.livenessProbe && !spec.readinessProbe) return;
+    const probes = Object.assign({}, r.probes);
     probes[i] = { fails: {}, oks: {}, started: !spec.startupProbe, ready: false };
     r.probes = probes;
     for (const kind of PROBE_KINDS) {
@@ -387,7 +399,8 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
     const status = podStatus({ pod: current, ctx: r.context, state, hostIP: hostIP(nodeObj(cx)), ...(r.podIP ? { podIP: r.podIP } : {}), now: cx.clock.now() });
     // The status manager writes only on change (the API server would also drop an equal write).
     if (deepEqual(status, current.status ?? {})) return;
-    const next = { ...current, status } as KubeObject;
+    const next = Object.assign({}, current) as KubeObject;
+    next['status'] = status;
     // The kubelet built this status itself just now: the API server need not copy it defensively.
     cx.api.updateStatus('pods', next, { trusted: true });
   }

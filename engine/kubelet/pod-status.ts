@@ -1,7 +1,7 @@
 // generateAPIPodStatus (pkg/kubelet/kubelet_pods.go), pure: the PodStatus the kubelet reports,
 // derived from the pod machine's context. Phase follows getPhase; conditions keep their
 // lastTransitionTime while their status does not change.
-import type { ContainerState, ContainerStatus, Pod, PodStatus } from '../api/core-v1.ts';
+import type { Container, ContainerState, ContainerStatus, Pod, PodStatus } from '../api/core-v1.ts';
 import type { Condition } from '../api/meta.ts';
 import { imageID, parseImageRef, statusImage } from '../containers/images.ts';
 import { podDesc } from '../controllers/pod-util.ts';
@@ -53,9 +53,27 @@ function containerStatus(pod: Pod, c: ContainerCtx): ContainerStatus {
   if (s.state?.waiting?.reason === 'CrashLoopBackOff' && s.state.waiting.message) s.state.waiting.message += ` pod=${podDesc(pod)}`;
   if (s.state?.waiting?.reason === 'ImagePullBackOff') s.state.waiting.message = `Back-off pulling image "${c.image}"`;
   const spec = (c.init ? pod.spec.initContainers ?? [] : pod.spec.containers).find((x) => x.name === c.name);
-  if (spec?.volumeMounts?.length)
-    s['volumeMounts'] = spec.volumeMounts.map((m) => ({ ...m, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}) }));
+  if (spec?.volumeMounts?.length) s['volumeMounts'] = statusMounts(spec.volumeMounts);
   return s;
+}
+
+/**
+ * By the spec's (frozen) mount list: the status's copy of it, built once per pod version and
+ * shared by its statuses (the store freezes them; nothing writes into a status after this).
+ */
+type VolumeMount = NonNullable<Container['volumeMounts']>[number];
+const mountsOf = new WeakMap<readonly VolumeMount[], readonly VolumeMount[]>();
+
+function statusMounts(mounts: readonly VolumeMount[]): readonly VolumeMount[] {
+  const known = mountsOf.get(mounts);
+  if (known) return known;
+  const out = mounts.map((m) => {
+    const copy = Object.assign({}, m);
+    if (m.readOnly) Object.assign(copy, { readOnly: true, recursiveReadOnly: 'Disabled' });
+    return copy;
+  });
+  if (Object.isFrozen(mounts)) mountsOf.set(mounts, out);
+  return out;
 }
 
 /** getPhase: Pending while any container has never started; Running/Succeeded/Failed after. */
