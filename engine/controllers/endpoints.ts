@@ -37,7 +37,10 @@ export function podToServiceKeys(store: Store, obj: KubeObject, old: KubeObject 
   const ns = obj.metadata.namespace!;
   const services = store.list('services', ns);
   const keys = new Set<string>();
-  for (const o of old ? [obj, old] : [obj]) for (const s of servicesSelecting(services, o.metadata.labels)) keys.add(`${ns}/${s.metadata.name}`);
+  for (const s of servicesSelecting(services, obj.metadata.labels)) keys.add(`${ns}/${s.metadata.name}`);
+  // Most pod writes (status) keep the same frozen labels object: the old version selects the same services.
+  if (old && old.metadata.labels !== obj.metadata.labels)
+    for (const s of servicesSelecting(services, old.metadata.labels)) keys.add(`${ns}/${s.metadata.name}`);
   return [...keys];
 }
 

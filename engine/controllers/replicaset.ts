@@ -19,6 +19,8 @@ export const SUCCESSFUL_DELETE = 'SuccessfulDelete';
 export const FAILED_CREATE = 'FailedCreate';
 export const FAILED_DELETE = 'FailedDelete';
 
+const NO_KEYS: string[] = [];
+
 /** burstReplicas: at most this many creates/deletes per sync. */
 const BURST_REPLICAS = 500;
 
@@ -30,6 +32,10 @@ export function createReplicaSetController(store: Store): Controller {
       {
         resource: 'pods',
         map: (obj, old) => {
+          // The usual write keeps the controller reference (same frozen list): one owner key, no set.
+          const ref = controllerOf(obj);
+          if (ref && (!old || old.metadata.ownerReferences === obj.metadata.ownerReferences))
+            return ref.kind === 'ReplicaSet' ? [`${obj.metadata.namespace}/${ref.name}`] : NO_KEYS;
           const keys = new Set<string>();
           for (const o of old ? [obj, old] : [obj]) {
             const ref = controllerOf(o);
