@@ -293,7 +293,10 @@ export class ApiServer {
       if (terminating) return { object: terminating, warnings };
     }
 
-    const next = structuredClone(current) as KubeObject;
+    // Only metadata changes (deletionTimestamp, grace period, finalizers): share the rest of the frozen object.
+    const next = opts.dryRun
+      ? (structuredClone(current) as KubeObject)
+      : (Object.assign({}, current, { metadata: Object.assign({}, current.metadata) }) as KubeObject);
     const meta = next.metadata;
     const finalizers = new Set(meta.finalizers ?? []);
     const policy = opts.propagationPolicy ?? defaultPropagation(t);
