@@ -26,25 +26,37 @@ function nodeImages(cycle: Cycle, node: string): ReadonlySet<string> {
 /** nodeStatusUpdateFrequency: how often upstream's kubelet reports node.status.images, which imageStates are built from. */
 export const IMAGE_STATES_REFRESH_MS = 10_000;
 
-/** Above this many nodes, image presence is read as of the last refresh (see below). */
-const EXACT_UP_TO_NODES = 100;
+/** Up to this many nodes (a learner's cluster) image presence is read afresh every cycle; above, as of the last refresh. */
+const FRESH_UP_TO_NODES = 20;
 
-/** Per snapshot: for each image, 1 where the node holds it, as of `at` (virtual ms). */
-const presenceBySnapshot = new WeakMap<readonly Node[], { at: number; byImage: Map<string, Uint8Array> }>();
+/** Which snapshot nodes hold an image (1 by node index), and how many. */
+interface Held {
+  nodes: Uint8Array;
+  count: number;
+}
+
+/** Per snapshot: each image's holders, as of `at` (virtual ms). */
+const presenceBySnapshot = new WeakMap<readonly Node[], { at: number; byImage: Map<string, Held> }>();
+
+function read(cycle: Cycle, nodes: readonly Node[], image: string): Held {
+  const held = Uint8Array.from(nodes, (n) => (nodeImages(cycle, n.metadata.name!).has(image) ? 1 : 0));
+  return { nodes: held, count: held.reduce((a, b) => a + b, 0) };
+}
 
 /**
- * Which snapshot nodes hold an image. Reading every node's image record for every pod is what a
- * 500-node sample would cost on a big cluster; upstream reads node.status.images, which the
- * kubelet reports every 10 s, so a view up to 10 s old is what a real scheduler sees too.
+ * Which snapshot nodes hold an image (upstream's imageStates). Reading every node's image record
+ * for every pod is what would cost most on a big cluster; upstream reads node.status.images,
+ * which the kubelet reports every 10 s, so a view up to 10 s old is what a real scheduler sees.
  */
-function presence(cycle: Cycle, image: string): Uint8Array {
+function presence(cycle: Cycle, image: string): Held {
   const nodes = cycle.snapshot!.nodes;
+  if (nodes.length <= FRESH_UP_TO_NODES) return read(cycle, nodes, image);
   const now = cycle.now ?? 0;
   let p = presenceBySnapshot.get(nodes);
   if (!p || now - p.at >= IMAGE_STATES_REFRESH_MS) presenceBySnapshot.set(nodes, (p = { at: now, byImage: new Map() }));
-  let a = p.byImage.get(image);
-  if (!a) p.byImage.set(image, (a = Uint8Array.from(nodes, (n) => (nodeImages(cycle, n.metadata.name!).has(image) ? 1 : 0))));
-  return a;
+  let h = p.byImage.get(image);
+  if (!h) p.byImage.set(image, (h = read(cycle, nodes, image)));
+  return h;
 }
 
 export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle): ArrayLike<number> {
@@ -52,34 +64,27 @@ export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle):
   if (!images.length) return feasible.map(() => 0);
   const sizes = images.map((r) => lookupImage(r)?.sizeBytes ?? 0);
   const maxThreshold = MAX_CONTAINER_THRESHOLD * (pod.spec.containers?.length ?? 1);
-  // Spread = share of nodes holding the image (upstream's imageStates). On big clusters count it
-  // over the nodes being scored (a sample, as percentageOfNodesToScore samples) to stay O(sample).
+  // scaledImageScore: size × the share of all nodes holding the image (avoids piling onto one node).
+  const total = cycle.nodes.length;
   const idx = cycle.feasibleIndex;
-  if (cycle.nodes.length > EXACT_UP_TO_NODES && cycle.snapshot && idx) {
+  if (cycle.snapshot && idx) {
     const held = images.map((r) => presence(cycle, r.normalized));
-    const spread = held.map((a) => {
-      let n = 0;
-      for (let k = 0; k < idx.length; k++) n += a[idx[k]!]!;
-      return n;
-    });
     const out = new Array<number>(idx.length);
     for (let k = 0; k < idx.length; k++) {
       const i = idx[k]!;
       let sum = 0;
-      for (let m = 0; m < images.length; m++) if (held[m]![i]) sum += sizes[m]! * (spread[m]! / feasible.length);
+      for (let m = 0; m < images.length; m++) if (held[m]!.nodes[i]) sum += sizes[m]! * (held[m]!.count / total);
       out[k] = score(sum, maxThreshold);
     }
     return out;
   }
-  // Small cluster: every node's images, read once (a feasible snapshot node reuses its entry).
-  const all = cycle.nodes.length <= EXACT_UP_TO_NODES ? cycle.nodes.map((n) => nodeImages(cycle, n.metadata.name!)) : undefined;
-  const have = feasible.map((info) => (all && info.index !== undefined && cycle.snapshot ? all[info.index]! : nodeImages(cycle, info.node.metadata.name!)));
-  const pool = all ?? have;
-  const spread = images.map((r) => pool.filter((s) => s.has(r.normalized)).length);
-  return feasible.map((_, k) => {
+  const all = cycle.nodes.map((n) => nodeImages(cycle, n.metadata.name!));
+  const spread = images.map((r) => all.filter((s) => s.has(r.normalized)).length);
+  return feasible.map((info) => {
+    const have = nodeImages(cycle, info.node.metadata.name!);
     let sum = 0;
     images.forEach((r, i) => {
-      if (have[k]!.has(r.normalized)) sum += sizes[i]! * (spread[i]! / pool.length);
+      if (have.has(r.normalized)) sum += sizes[i]! * (spread[i]! / total);
     });
     return score(sum, maxThreshold);
   });
