@@ -52,6 +52,8 @@ interface ProbeState {
 }
 
 const PROBE_KINDS: ProbeKind[] = ['startup', 'liveness', 'readiness'];
+/** A prober timer id: `probe.<kind>:<container index>`. */
+const PROBE_TIMER = /^probe\.(\w+):(\d+)$/;
 const PROBE_USER_AGENT = 'kube-probe/1.32';
 
 export const COMPONENT = 'kubelet';
@@ -437,7 +439,7 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
     const rec = store.getRecord<PodRecord>(podRecordKey(pod.metadata.uid!));
     if (!rec || !rec.timers.includes(id)) return;
     rec.timers = rec.timers.filter((t) => t !== id);
-    const probe = /^probe\.(\w+):(\d+)$/.exec(id);
+    const probe = id.startsWith('probe.') ? PROBE_TIMER.exec(id) : null;
     if (probe) return onProbe(pod, rec, probe[1] as ProbeKind, Number(probe[2]), cx);
     step(pod, rec, decode(id, pod, rec, cx), cx);
   }

@@ -19,8 +19,43 @@ export interface StatusInput {
   now: number;
 }
 
+/**
+ * Parts of a status that many pods have equal, shared between them once frozen: replicas that
+ * start in the same second report equal conditions, host IPs and running states, and a Running
+ * pod keeps its status for good. The store freezes a status in place and skips frozen subtrees,
+ * so a shared part is never written and costs nothing to freeze again. Only the last part built
+ * per slot is kept (a batch of replicas is written together).
+ */
+const lastShared = new Map<string, object>();
+
+/** `fresh` itself (frozen, kept for the next pod), or the equal part kept last under `slot`. */
+function shared<T extends object>(slot: string, fresh: T): T {
+  const last = lastShared.get(slot);
+  if (last && sameFlat(last, fresh)) return last as T;
+  lastShared.set(slot, Object.freeze(fresh));
+  return fresh;
+}
+
+/** Same keys and values (one level; parts of a slot are built by one function, in one key order). */
+function sameFlat(a: object, b: object): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    n++;
+    if (x[k] !== y[k]) return false;
+  }
+  for (const _ in y) n--;
+  return n === 0;
+}
+
+const NO_STATE: ContainerState = Object.freeze({});
+
 function containerState(c: ContainerCtx): ContainerState {
-  if (c.state === 'running') return { running: { startedAt: rfc3339(c.startedAt!) } };
+  if (c.state === 'running') {
+    const running = shared('running', { startedAt: rfc3339(c.startedAt!) });
+    return shared('state.running', { running });
+  }
   if (c.state === 'terminated')
     return {
       terminated: {
@@ -46,7 +81,7 @@ function containerStatus(pod: Pod, c: ContainerCtx): ContainerStatus {
     state: containerState(c),
     lastState: c.last
       ? { terminated: { containerID: c.last.containerID, exitCode: c.last.exitCode, finishedAt: rfc3339(c.last.finishedAt), reason: c.last.reason, startedAt: rfc3339(c.last.startedAt) } }
-      : {},
+      : NO_STATE,
   };
   const id = c.state === 'waiting' ? c.last?.containerID : c.containerID;
   if (id) s.containerID = id;
@@ -79,11 +114,17 @@ function statusMounts(mounts: readonly VolumeMount[]): readonly VolumeMount[] {
 /** getPhase: Pending while any container has never started; Running/Succeeded/Failed after. */
 export function podPhase(pod: Pod, ctx: PodCtx): NonNullable<PodStatus['phase']> {
   let running = 0, stopped = 0, succeeded = 0, waiting = 0;
-  const inits = ctx.containers.filter((c) => c.init);
+  let initFailed = false, initPending = false;
+  for (const c of ctx.containers) {
+    if (!c.init) continue;
+    if (c.state === 'terminated' && (c.exitCode ?? 0) !== 0) initFailed = true;
+    if (!(c.state === 'terminated' && (c.exitCode ?? 0) === 0)) initPending = true;
+  }
   // An init container that failed for good fails the pod; one still to finish keeps it Pending.
-  if (ctx.restartPolicy === 'Never' && inits.some((c) => c.state === 'terminated' && (c.exitCode ?? 0) !== 0)) return 'Failed';
-  if (inits.some((c) => !(c.state === 'terminated' && (c.exitCode ?? 0) === 0))) return 'Pending';
-  for (const c of ctx.containers.filter((x) => !x.init)) {
+  if (ctx.restartPolicy === 'Never' && initFailed) return 'Failed';
+  if (initPending) return 'Pending';
+  for (const c of ctx.containers) {
+    if (c.init) continue;
     if (c.state === 'running') running++;
     else if (c.state === 'terminated') {
       stopped++;
@@ -108,31 +149,42 @@ function cond(prev: Condition[] | undefined, type: string, ok: boolean, now: num
   const c: Condition = { type, status, lastProbeTime: null, lastTransitionTime: old && old.status === status && old.lastTransitionTime ? old.lastTransitionTime : rfc3339(now) };
   if (!ok && reason) c.reason = reason;
   if (!ok && message) c.message = message;
-  return c;
+  return shared(type, c);
 }
 
 export function podStatus({ pod, ctx, state, hostIP, podIP, now }: StatusInput): PodStatus {
   const prev = pod.status?.conditions;
   const phase = podPhase(pod, ctx);
   const terminal = phase === 'Succeeded' || phase === 'Failed';
-  const apps = ctx.containers.filter((c) => !c.init);
-  const inits = ctx.containers.filter((c) => c.init);
-  const unready = apps.filter((c) => !c.ready).map((c) => c.name);
+  const apps: ContainerCtx[] = [];
+  const inits: ContainerCtx[] = [];
+  const unready: string[] = [];
+  const incomplete: string[] = [];
+  for (const c of ctx.containers) {
+    if (c.init) {
+      inits.push(c);
+      if (!(c.state === 'terminated' && (c.exitCode ?? 0) === 0)) incomplete.push(c.name);
+    } else {
+      apps.push(c);
+      if (!c.ready) unready.push(c.name);
+    }
+  }
   const allReady = unready.length === 0 && apps.length > 0;
-  const incomplete = inits.filter((c) => !(c.state === 'terminated' && (c.exitCode ?? 0) === 0)).map((c) => c.name);
   const initialized = incomplete.length === 0 || (phase === 'Succeeded');
   const sandbox = ctx.sandboxAt !== undefined && state !== 'Terminated' && !terminal;
   const readyReason = terminal ? 'PodCompleted' : 'ContainersNotReady';
-  const readyMsg = terminal ? undefined : `containers with unready status: [${unready.join(' ')}]`;
+  // Messages only where a condition is False (cond drops them otherwise).
+  const readyMsg = terminal || allReady ? undefined : `containers with unready status: [${unready.join(' ')}]`;
+  const initMsg = initialized ? undefined : `containers with incomplete status: [${incomplete.join(' ')}]`;
   const scheduled = prev?.find((c) => c.type === 'PodScheduled') ?? { type: 'PodScheduled', status: 'True' as const, lastProbeTime: null, lastTransitionTime: rfc3339(now) };
   const conditions: Condition[] = [
     cond(prev, 'PodReadyToStartContainers', sandbox, now),
-    cond(prev, 'Initialized', initialized, now, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`),
+    cond(prev, 'Initialized', initialized, now, 'ContainersNotInitialized', initMsg),
     cond(prev, 'Ready', allReady && !terminal, now, readyReason, readyMsg),
     cond(prev, 'ContainersReady', allReady && !terminal, now, readyReason, readyMsg),
     scheduled,
   ];
-  const status: PodStatus = { phase, conditions, hostIP, hostIPs: [{ ip: hostIP }] };
+  const status: PodStatus = { phase, conditions, hostIP, hostIPs: shared('hostIPs', [shared('hostIP', { ip: hostIP })]) };
   if (podIP && ctx.sandboxAt !== undefined) {
     status.podIP = podIP;
     status.podIPs = [{ ip: podIP }];
