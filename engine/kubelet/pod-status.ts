@@ -28,33 +28,31 @@ export interface StatusInput {
  */
 const lastShared = new Map<string, object>();
 
-/** `fresh` itself (frozen, kept for the next pod), or the equal part kept last under `slot`. */
-function shared<T extends object>(slot: string, fresh: T): T {
-  const last = lastShared.get(slot);
-  if (last && sameFlat(last, fresh)) return last as T;
+/**
+ * `fresh` itself (frozen, kept for the next pod), or the part kept last under `slot` when `same`
+ * says it is equal (parts of a slot are built by one function: equal fields, equal key order).
+ */
+function shared<T extends object>(slot: string, fresh: T, same: (a: T, b: T) => boolean): T {
+  const last = lastShared.get(slot) as T | undefined;
+  if (last && same(last, fresh)) return last;
   lastShared.set(slot, Object.freeze(fresh));
   return fresh;
 }
 
-/** Same keys and values (one level; parts of a slot are built by one function, in one key order). */
-function sameFlat(a: object, b: object): boolean {
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  let n = 0;
-  for (const k in x) {
-    n++;
-    if (x[k] !== y[k]) return false;
-  }
-  for (const _ in y) n--;
-  return n === 0;
-}
+/** cond() sets reason and message only with a value, so absent and undefined never mix. */
+const sameCondition = (a: Condition, b: Condition) =>
+  a.status === b.status && a.lastTransitionTime === b.lastTransitionTime && a.reason === b.reason && a.message === b.message && a.type === b.type;
+const sameIP = (a: { ip: string }, b: { ip: string }) => a.ip === b.ip;
+const sameFirst = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a[0] === b[0];
+const sameStartedAt = (a: { startedAt: string }, b: { startedAt: string }) => a.startedAt === b.startedAt;
+const sameRunning = (a: { running?: unknown }, b: { running?: unknown }) => a.running === b.running;
 
 const NO_STATE: ContainerState = Object.freeze({});
 
 function containerState(c: ContainerCtx): ContainerState {
   if (c.state === 'running') {
-    const running = shared('running', { startedAt: rfc3339(c.startedAt!) });
-    return shared('state.running', { running });
+    const running = shared('running', { startedAt: rfc3339(c.startedAt!) }, sameStartedAt);
+    return shared('state.running', { running }, sameRunning);
   }
   if (c.state === 'terminated')
     return {
@@ -149,7 +147,7 @@ function cond(prev: Condition[] | undefined, type: string, ok: boolean, now: num
   const c: Condition = { type, status, lastProbeTime: null, lastTransitionTime: old && old.status === status && old.lastTransitionTime ? old.lastTransitionTime : rfc3339(now) };
   if (!ok && reason) c.reason = reason;
   if (!ok && message) c.message = message;
-  return shared(type, c);
+  return shared(type, c, sameCondition);
 }
 
 export function podStatus({ pod, ctx, state, hostIP, podIP, now }: StatusInput): PodStatus {
@@ -184,7 +182,7 @@ export function podStatus({ pod, ctx, state, hostIP, podIP, now }: StatusInput):
     cond(prev, 'ContainersReady', allReady && !terminal, now, readyReason, readyMsg),
     scheduled,
   ];
-  const status: PodStatus = { phase, conditions, hostIP, hostIPs: shared('hostIPs', [shared('hostIP', { ip: hostIP })]) };
+  const status: PodStatus = { phase, conditions, hostIP, hostIPs: shared('hostIPs', [shared('hostIP', { ip: hostIP }, sameIP)], sameFirst) };
   if (podIP && ctx.sandboxAt !== undefined) {
     status.podIP = podIP;
     status.podIPs = [{ ip: podIP }];
