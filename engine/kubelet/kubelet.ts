@@ -190,7 +190,7 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
   }
 
   function step(pod: Pod, rec: PodRecord | undefined, event: PodEvent, cx: ReconcileContext): void {
-    const key = keyOf(pod);
+    const key = rec ? rec.key : keyOf(pod); // a uid's namespace/name never change
     const [next, actions] = podTransition(rec, event);
     const r: PodRecord = { value: next.value, context: next.context, key, timers: rec ? rec.timers.slice() : [] };
     if (rec?.podIP) r.podIP = rec.podIP;
