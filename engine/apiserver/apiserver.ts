@@ -2,6 +2,7 @@
 // controllers, scheduler, kubelets, the UI, lesson checks). It handles the generic metadata
 // machinery (names, generateName, uid, resourceVersion, generation, namespaces, finalizers,
 // graceful deletion) and delegates kind-specific defaulting and validation to kinds/*.ts.
+import { compileFieldSelector } from './field-selectors.ts';
 import { deepEqual } from '../api/deep-equal.ts';
 import type { KubeObject, ObjectMeta } from '../api/meta.ts';
 import { matches, parseSelector, type Selector } from '../api/labels.ts';
@@ -134,7 +135,7 @@ export class ApiServer {
       const sel = typeof opts.labelSelector === 'string' ? parseSelector(opts.labelSelector) : opts.labelSelector;
       if (sel.length) items = items.filter((o) => matches(sel, o.metadata.labels));
     }
-    if (opts.fieldSelector) items = items.filter(fieldSelectorPredicate(opts.fieldSelector));
+    if (opts.fieldSelector) items = items.filter(compileFieldSelector(t, opts.fieldSelector));
     return items;
   }
 
@@ -149,7 +150,7 @@ export class ApiServer {
     this.checkAvailable();
     const t = resource === undefined ? undefined : this.type(resource);
     const sel = typeof opts.labelSelector === 'string' ? parseSelector(opts.labelSelector) : opts.labelSelector ?? [];
-    const field = opts.fieldSelector ? fieldSelectorPredicate(opts.fieldSelector) : undefined;
+    const field = opts.fieldSelector ? (t ? compileFieldSelector(t, opts.fieldSelector) : fieldSelectorPredicate(opts.fieldSelector)) : undefined;
     const ns = t && !t.namespaced ? undefined : opts.namespace;
     const ok = (o: KubeObject) =>
       (ns === undefined || o.metadata.namespace === ns) && (!sel.length || matches(sel, o.metadata.labels)) && (!field || field(o));
@@ -595,6 +596,7 @@ function equalExcept(a: object, b: object, skip: string): boolean {
 }
 
 /** Field selectors kubectl users type: metadata.name, metadata.namespace, spec.nodeName, status.phase, involvedObject.*. */
+/** A field selector on no particular kind (a watch of every resource): any field path. */
 export function fieldSelectorPredicate(fs: string): (o: KubeObject) => boolean {
   const reqs = fs.split(',').filter((p) => p !== '').map((p) => {
     const m = p.match(/^([^!=]+)(==|=|!=)(.*)$/);

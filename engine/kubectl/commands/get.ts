@@ -3,7 +3,7 @@
 // Mirrors k8s.io/kubectl/pkg/cmd/get/get.go.
 import type { KubeObject } from '../../api/meta.ts';
 import { matches, parseSelector, SelectorParseError } from '../../api/labels.ts';
-import { fieldSelectorPredicate } from '../../apiserver/apiserver.ts';
+import { compileFieldSelector } from '../../apiserver/field-selectors.ts';
 import type { ResourceType } from '../../apiserver/registry.ts';
 import { ApiError } from '../../apiserver/status.ts';
 import { resourceKey } from '../../apiserver/registry.ts';
@@ -252,7 +252,7 @@ async function watch(cx: CommandContext, req: ResourceRequest, output: OutputFor
     } else print(cx, objs, output, true);
   };
   const sel = cx.flags.str('selector') ? parseSelector(cx.flags.str('selector')) : undefined;
-  const fieldOk = cx.flags.str('field-selector') ? fieldSelectorPredicate(cx.flags.str('field-selector')) : () => true;
+  const fieldOk = cx.flags.str('field-selector') ? compileFieldSelector(req.type, cx.flags.str('field-selector')) : () => true;
   const initial = fetch(cx, req, allNs, ns);
   for (const e of initial.errors) cx.err(e);
   if (initial.errors.length && req.names.length) return 1;
