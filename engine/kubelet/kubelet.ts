@@ -21,11 +21,12 @@ import { podStatus } from './pod-status.ts';
 import { podTransition } from './pod-transition.ts';
 import { planProcess, scriptArgv, type PlanInput, type ProcessPlan } from './process.ts';
 import type { ProcessInput } from '../containers/virtual-process.ts';
+import { ContainerFs } from '../network/container-fs.ts';
 import { containerEnv, containerFiles } from '../network/exec-context.ts';
 import { containerMemoryBytes } from '../containers/usage.ts';
 import { configError } from './config-refs.ts';
 import { registryUnreachable, registryUnreachableMessage } from '../faults/registry.ts';
-import { filesAt, forgetProcesses, registerProcess, stopProcess } from './processes.ts';
+import { forgetProcesses, registerProcess, stopProcess } from './processes.ts';
 import { appendLog, forgetLogs, startLog } from './container-log.ts';
 import { failureThreshold, initialDelayMs, periodMs, PROBE_LABEL, probeOf, runProbe, successThreshold, type ProbeKind } from './prober.ts';
 
@@ -194,6 +195,8 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
     const [next, actions] = podTransition(rec, event);
     const r: PodRecord = { value: next.value, context: next.context, key, timers: rec ? rec.timers.slice() : [] };
     if (rec?.podIP) r.podIP = rec.podIP;
+    // Probe verdicts (consecutive successes and failures, started, ready) outlive a transition.
+    if (rec?.probes) r.probes = rec.probes;
     if (r.context.sandboxAt !== undefined && !r.podIP) {
       r.podIP = pod.spec.hostNetwork ? hostIP(nodeObj(cx)) : allocateIP(store, nodeName, nodeObj(cx)?.spec.podCIDR, pod.metadata.uid!);
     }
@@ -282,7 +285,8 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
     }
     const now = cx.clock.now();
     const withIP = { ...pod, status: { ...(pod.status ?? {}), podIP: rec.podIP ?? '' } } as Pod;
-    const files = filesAt(store, pod.metadata.uid!, spec.name, now) ?? containerFiles(engine, withIP, spec);
+    // What `kubectl exec` would see: the image, the process's writes, volumes and earlier exec writes.
+    const files = new ContainerFs(engine, withIP, spec).files();
     const res = runProbe(p, {
       pod, container: spec, podIP: rec.podIP ?? '', now, files, env: Object.fromEntries(containerEnv(engine, withIP, spec)), running: true, userAgent: PROBE_USER_AGENT,
     });
