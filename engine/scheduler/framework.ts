@@ -83,21 +83,30 @@ export function normalize(raw: ArrayLike<number>, reverse = false): number[] {
   return out;
 }
 
-/** For the resource scorers: each node on its own, from the pod's non-zero requests (computed once). */
-export function scorePerNode(f: (pod: Pod, info: NodeInfo, nonZero: { cpu: number; memory: number }) => number): ScorePlugin['scoreAll'] {
-  return (pod, feasible) => {
-    const nz = podNonZeroRequests(pod);
+/**
+ * For the resource scorers: each feasible node scored from cpu and memory requested (with the
+ * pod's non-zero requests added) and allocatable, read from the snapshot's columns by index, or
+ * from the NodeInfo objects when they are not snapshot nodes.
+ */
+export function scoreResources(f: (cpuRequested: number, cpuAllocatable: number, memRequested: number, memAllocatable: number) => number): ScorePlugin['scoreAll'] {
+  return (pod, feasible, cycle) => {
+    const p = podNonZeroRequests(pod);
     const out = new Array<number>(feasible.length);
-    for (let i = 0; i < feasible.length; i++) out[i] = f(pod, feasible[i]!, nz);
+    const s = cycle?.snapshot;
+    const idx = cycle?.feasibleIndex;
+    if (s && idx) {
+      const { nonZero: nz, allocatable: a } = s;
+      for (let k = 0; k < idx.length; k++) {
+        const i = idx[k]!;
+        out[k] = f(nz.cpu[i]! + p.cpu, a.cpu[i]!, nz.memory[i]! + p.memory, a.memory[i]!);
+      }
+      return out;
+    }
+    for (let k = 0; k < feasible.length; k++) {
+      const info = feasible[k]!;
+      out[k] = f(info.nonZeroRequested.cpu + p.cpu, info.allocatable.cpu, info.nonZeroRequested.memory + p.memory, info.allocatable.memory);
+    }
     return out;
   };
 }
 
-/** For plugins that score each node on its own. */
-export function perNode(f: (pod: Pod, info: NodeInfo) => number): ScorePlugin['scoreAll'] {
-  return (pod, feasible) => {
-    const out = new Array<number>(feasible.length);
-    for (let i = 0; i < feasible.length; i++) out[i] = f(pod, feasible[i]!);
-    return out;
-  };
-}

@@ -1,8 +1,8 @@
 // NodeResourcesFit (plugins/noderesources/fit.go + least_allocated.go): the pod's requests must
 // fit in allocatable minus what is already requested; score prefers the least allocated node.
 import type { Pod } from '../../api/core-v1.ts';
-import { SUCCESS, scorePerNode, unschedulable, type Cycle, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status } from '../framework.ts';
-import { podNonZeroRequests, podRequests, type Resources } from '../resources.ts';
+import { SUCCESS, scoreResources, unschedulable, type Cycle, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status } from '../framework.ts';
+import { podRequests, type Resources } from '../resources.ts';
 
 export const name = 'NodeResourcesFit';
 export const TOO_MANY_PODS = 'Too many pods';
@@ -52,22 +52,6 @@ function least(requested: number, capacity: number): number {
   return ((capacity - requested) * 100) / capacity;
 }
 
-/** LeastAllocated over the feasible nodes, from the snapshot's columns when they are snapshot nodes. */
-function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle?: Cycle): ArrayLike<number> {
-  const s = cycle?.snapshot;
-  const idx = cycle?.feasibleIndex;
-  if (!s || !idx) return scorePerNode(score)(pod, feasible, cycle!);
-  const p = podNonZeroRequests(pod);
-  const { cpu: nzCpu, memory: nzMem } = s.nonZero;
-  const { cpu: aCpu, memory: aMem } = s.allocatable;
-  const out = new Array<number>(idx.length);
-  for (let k = 0; k < idx.length; k++) {
-    const i = idx[k]!;
-    out[k] = Math.floor((least(nzCpu[i]! + p.cpu, aCpu[i]!) + least(nzMem[i]! + p.memory, aMem[i]!)) / 2);
-  }
-  return out;
-}
-
 const STANDARD = ['cpu', 'memory', 'ephemeral-storage'] as const;
 const NOT_EXTENDED = new Set<string>([...STANDARD, 'pods']);
 const extendedCache = new WeakMap<Resources, string[]>();
@@ -80,10 +64,8 @@ function extendedOf(req: Resources): string[] {
 }
 
 /** LeastAllocated with cpu:1 memory:1. */
-export function score(pod: Pod, info: NodeInfo, p = podNonZeroRequests(pod)): number {
-  const cpu = least(info.nonZeroRequested.cpu + p.cpu, info.allocatable.cpu);
-  const mem = least(info.nonZeroRequested.memory + p.memory, info.allocatable.memory);
-  return Math.floor((cpu + mem) / 2);
+function leastAllocated(cpuRequested: number, cpuAllocatable: number, memRequested: number, memAllocatable: number): number {
+  return Math.floor((least(cpuRequested, cpuAllocatable) + least(memRequested, memAllocatable)) / 2);
 }
 
-export const plugin = { name, filter: fits, weight: 1, scoreAll, forPod } satisfies FilterPlugin & ScorePlugin;
+export const plugin = { name, filter: fits, weight: 1, scoreAll: scoreResources(leastAllocated), forPod } satisfies FilterPlugin & ScorePlugin;
