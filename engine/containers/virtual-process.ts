@@ -3,6 +3,7 @@
 // `sleep`. The kubelet runs it *ahead* of the clock into a timeline (output chunks and file
 // writes stamped with their virtual time, and the exit), so `kubectl logs`, exec probes and the
 // exit timer all read the same deterministic history without a timer per `sleep 1`.
+import { printf, unescape } from '../shell/printf-format.ts';
 import type { AndOr, Command, Part, Pipeline, Redirect, Script, SimpleCommand, Word } from '../shell/ast.ts';
 import { parseScript } from '../shell/parse.ts';
 import { piDigits } from './pi.ts';
@@ -696,24 +697,6 @@ export function arithmetic(src: string): number {
   return toks.length ? or() : 0;
 }
 
-function unescape(s: string): string {
-  return s.replace(/\\([ntr\\])/g, (_, c: string) => ({ n: '\n', t: '\t', r: '\r', '\\': '\\' })[c]!);
-}
-
-function printf(fmt: string, args: string[]): string {
-  let i = 0;
-  let out = '';
-  do {
-    out += unescape(fmt).replace(/%([-\d.]*)([sdf%])/g, (_, w: string, c: string) => {
-      if (c === '%') return '%';
-      const v = args[i++] ?? '';
-      const s = c === 'd' ? String(Math.trunc(Number(v) || 0)) : c === 'f' ? (Number(v) || 0).toFixed(Number(w.split('.')[1] ?? 6)) : v;
-      const width = Number(w.split('.')[0]?.replace('-', '') || 0);
-      return w.startsWith('-') ? s.padEnd(width) : s.padStart(width);
-    });
-  } while (i < args.length && /%[sdf]/.test(fmt));
-  return out;
-}
 
 export function parseSize(s: string): number {
   const m = /^(\d+(?:\.\d+)?)([kKmMgG]?)[bB]?$/.exec(s);
