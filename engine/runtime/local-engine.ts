@@ -210,13 +210,20 @@ export class LocalEngine implements EngineApi {
     this.cancelFlag = false;
     this.running++;
     this.recordHistory(line);
-    const io = this.io(onOutput);
+    // Across the worker boundary each chunk is a message on the callback's own port, which is not
+    // ordered with this call's result: wait until the last chunk is delivered before returning,
+    // or the page could print its prompt (or a newline) before the command's last output.
+    let delivered: unknown;
+    const io = this.io((chunk) => {
+      delivered = onOutput(chunk);
+    });
     if (onEdit) io.openEditor = (name, content) => onEdit({ name, content });
     try {
       return await runLine(line, io, this.shellHost());
     } finally {
       this.running--;
       this.afterWork();
+      if (delivered instanceof Promise) await delivered.catch(() => undefined);
     }
   }
 
