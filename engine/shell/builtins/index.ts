@@ -21,9 +21,10 @@ import { tail } from './tail.ts';
 import { tr } from './tr.ts';
 import { wc } from './wc.ts';
 import { wget } from './wget.ts';
+import { xargs } from './xargs.ts';
 
 export const BUILTINS: Readonly<Record<string, Builtin>> = {
   awk, base64, cat, cd, clear, cut, echo, env, export: exportBuiltin, false: falseBuiltin, grep, head, help, k: kubectl, kubectl, ls, printf, pwd, rm, sim, sleep, sort,
-  tail, tr, true: trueBuiltin, unset, wc,
+  tail, tr, true: trueBuiltin, unset, wc, xargs,
   curl, wget, jobs, kill,
 };
