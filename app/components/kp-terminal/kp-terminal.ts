@@ -26,7 +26,7 @@ export class KpTerminal extends LitElement {
   /** The engine commands run in. */
   @property({ attribute: false }) engine: EngineApi | undefined;
 
-  /** True while a command runs: keys other than Ctrl-C are ignored, pastes queue. */
+  /** True while a command runs: keys other than Ctrl-C queue for the next prompt (type-ahead). */
   running = false;
   readonly editor = new LineEditor();
   term: Terminal | undefined;
@@ -156,8 +156,9 @@ export class KpTerminal extends LitElement {
   onData(data: string): void {
     if (data === '\x03') return void this.ctrlC();
     if (this.running) {
-      // Pasted text waits for the running command; typing is ignored, as in the brief.
-      if (data.length > 1 && !data.startsWith('\x1b')) this.queue.push(data);
+      // Type-ahead, as in a real terminal: what is typed or pasted while a command runs waits for
+      // the next prompt (cursor keys and other escape sequences are dropped).
+      if (!data.startsWith('\x1b')) this.queue.push(data);
       return;
     }
     switch (data) {
@@ -244,6 +245,7 @@ export class KpTerminal extends LitElement {
       this.prompt();
     }
     this.refresh();
+    this.drainTypeAhead();
   }
 
   private async enter(): Promise<void> {
@@ -261,8 +263,14 @@ export class KpTerminal extends LitElement {
       await this.syncPrompt();
     }
     this.prompt();
-    const next = this.queue.shift();
-    if (next !== undefined) this.onData(next);
+    this.drainTypeAhead();
+  }
+
+  /** Replays what was typed while a command ran, now that the prompt is back. */
+  private drainTypeAhead(): void {
+    const ahead = this.queue.join('');
+    this.queue = [];
+    if (ahead) this.onData(ahead);
   }
 
   /** Asks the engine for the next prompt: a command may have attached a container shell. */
