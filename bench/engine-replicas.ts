@@ -1,11 +1,12 @@
 // Engine-level figure behind bench (c): a 1,000-replica Deployment to all pods Running, in Node,
 // without kubectl or the runtime around it. `npx tsx bench/engine-replicas.ts [replicas] [extraNodes]`
-// (a node runs at most 110 pods, so extra workers are added first, untimed). --profile writes a CPU profile.
+// (a node runs at most 110 pods, so extra workers are added first, untimed). --profile writes a CPU profile of the timed phase.
 // Heap per pod is the heapUsed delta over the run divided by the pods (after global.gc() when
 // run with --expose-gc). `--json` prints one JSON line for bench/run.mjs.
 import { bootstrapCluster } from '../engine/cluster/cluster.ts';
 import { addNode } from '../engine/cluster/nodes.ts';
 import { Engine } from '../engine/engine.ts';
+import { startProfile, stopProfile } from './profile.ts';
 
 const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const replicas = Number(positional[0] ?? 1000);
@@ -19,6 +20,7 @@ for (let i = 1; i <= extra; i++) addNode(e, `bench-worker${i}`);
 e.settle();
 gc?.();
 const heap0 = process.memoryUsage().heapUsed;
+await startProfile();
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
 e.api.create('deployments.apps', 'default', {
@@ -34,6 +36,7 @@ e.api.create('deployments.apps', 'default', {
 const virtual = e.settle();
 const wall = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
+await stopProfile('engine-replicas');
 gc?.();
 const heapPerPod = (process.memoryUsage().heapUsed - heap0) / replicas;
 const running = e.store.list('pods', 'default').filter((p) => (p['status'] as { phase?: string } | undefined)?.phase === 'Running').length;

@@ -8,6 +8,7 @@ import type { Node, Pod } from '../engine/api/core-v1.ts';
 import { installIndexes } from '../engine/controllers/listers.ts';
 import { Engine } from '../engine/engine.ts';
 import { createScheduler } from '../engine/scheduler/scheduler.ts';
+import { startProfile, stopProfile } from './profile.ts';
 
 const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const nodes = Number(positional[0] ?? 5000);
@@ -38,12 +39,14 @@ for (let i = 0; i < pods; i++) {
   });
 }
 e.runUntilQuiet();
+await startProfile();
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
 e.setComponentPhase('kube-scheduler', 'Running');
 e.runUntilQuiet();
 const wall = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
+await stopProfile('scheduler-throughput');
 const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
 const bound = (e.store.list('pods', 'default') as Pod[]).filter((p) => p.spec.nodeName).length;
 const rate = Math.round((bound / wall) * 1000);

@@ -59,19 +59,28 @@ function addInto(acc: Resources, r: Resources): void {
   for (const [k, v] of Object.entries(r)) acc[k] = (acc[k] ?? 0) + v;
 }
 
-/** Stored pods are frozen: their requests never change, so compute them once per object. */
-const requestsCache = new WeakMap<Pod, Resources>();
-const nonZeroCache = new WeakMap<Pod, { cpu: number; memory: number }>();
+/**
+ * Stored pods are frozen: their requests never change, so compute them once per containers list.
+ * Keyed by spec.containers rather than the pod: a pod's later versions (bound, status updates)
+ * share that frozen array, so the scheduler and its cache compute a pod's requests once in all.
+ */
+const requestsCache = new WeakMap<readonly Container[], { init: unknown; overhead: unknown; r: Resources }>();
+const nonZeroCache = new WeakMap<readonly Container[], { cpu: number; memory: number }>();
+const NO_CONTAINERS: Container[] = [];
 
 /** PodRequests: Σ app containers, raised to the largest init container, plus overhead; pods = 1. */
 export function podRequests(pod: Pod): Resources {
   // The scheduler asks for the same pod once per node visited: a one-entry cache in front of the WeakMap.
   if (pod === lastRequests.pod) return lastRequests.r;
-  if (!Object.isFrozen(pod)) return computeRequests(pod);
-  let r = requestsCache.get(pod);
-  if (!r) requestsCache.set(pod, (r = Object.freeze(computeRequests(pod)) as Resources));
-  lastRequests = { pod, r };
-  return r;
+  const containers = pod.spec.containers ?? NO_CONTAINERS;
+  if (!Object.isFrozen(pod) || !Object.isFrozen(containers)) return computeRequests(pod);
+  const init = pod.spec.initContainers;
+  const overhead = pod.spec['overhead'];
+  let c = requestsCache.get(containers);
+  if (!c || c.init !== init || c.overhead !== overhead)
+    requestsCache.set(containers, (c = { init, overhead, r: Object.freeze(computeRequests(pod)) as Resources }));
+  lastRequests = { pod, r: c.r };
+  return c.r;
 }
 let lastRequests: { pod: Pod | undefined; r: Resources } = { pod: undefined, r: emptyResources() };
 
@@ -93,9 +102,10 @@ export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
 
 export function podNonZeroRequests(pod: Pod): { cpu: number; memory: number } {
   if (pod === lastNonZero.pod) return lastNonZero.r;
-  if (!Object.isFrozen(pod)) return computeNonZero(pod);
-  let r = nonZeroCache.get(pod);
-  if (!r) nonZeroCache.set(pod, (r = Object.freeze(computeNonZero(pod))));
+  const containers = pod.spec.containers ?? NO_CONTAINERS;
+  if (!Object.isFrozen(pod) || !Object.isFrozen(containers)) return computeNonZero(pod);
+  let r = nonZeroCache.get(containers);
+  if (!r) nonZeroCache.set(containers, (r = Object.freeze(computeNonZero(pod))));
   lastNonZero = { pod, r };
   return r;
 }

@@ -13,8 +13,8 @@ import { keyOf, splitKey, type Controller, type ReconcileContext, type Result } 
 import { NODE_INDEX } from '../controllers/listers.ts';
 import type { Store } from '../store/store.ts';
 import { fitErrorMessage, NO_PREEMPTION_VICTIMS, PREEMPTION_NOT_HELPFUL, preemptionMessage } from './failure-message.ts';
-import type { Cycle, FilterPlugin, NodeInfo, ScorePlugin, Status } from './framework.ts';
-import type { StaticVerdicts } from './snapshot.ts';
+import { SUCCESS, type Cycle, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status } from './framework.ts';
+import { FAILED, PASSED, type StaticVerdicts } from './snapshot.ts';
 import { plugin as balancedAllocation } from './plugins/balanced-allocation.ts';
 import { plugin as imageLocality } from './plugins/image-locality.ts';
 import { plugin as interPodAffinity } from './plugins/inter-pod-affinity.ts';
@@ -183,6 +183,7 @@ interface SchedulerState {
   /** Kept until a node event or a resync; listing 5,000 nodes per pod would dominate. */
   snapshot: Snapshot | undefined;
   views: CacheViews;
+  buffers?: ScoreBuffers;
 }
 
 /** The profile's leading filters that read only the pod's spec and the Node (cached per class in the snapshot). */
@@ -191,7 +192,8 @@ const STATIC_FILTERS = 4;
 /** A dynamic filter compiled for one pod (FilterPlugin.forPod), with its place in the profile. */
 interface PodFilter {
   k: number;
-  filter: (info: NodeInfo) => Status;
+  /** The verdict on snapshot node i. */
+  filter: (i: number) => Status;
 }
 
 /**
@@ -199,8 +201,8 @@ interface PodFilter {
  * others in profile order, those whose PreFilter said Skip counted as passed.
  */
 function filterNode(pod: Pod, i: number, cycle: Cycle, statics: StaticVerdicts, compiled: readonly PodFilter[], r?: NodeResult): Status {
-  const snapshot = cycle.snapshot!;
-  const s = statics.status[i] ?? snapshot.staticVerdict(statics, pod, i, cycle);
+  const known = statics.verdict[i];
+  const s = known === PASSED ? SUCCESS : known === FAILED ? statics.status[i]! : cycle.snapshot!.staticVerdict(statics, pod, i, cycle);
   if (s.code !== 'Success') {
     if (r) {
       r.filters.push({ plugin: s.plugin, status: s });
@@ -208,10 +210,9 @@ function filterNode(pod: Pod, i: number, cycle: Cycle, statics: StaticVerdicts, 
     }
     return s;
   }
-  const info = snapshot.infos[i]!;
   for (let c = 0; c < compiled.length; c++) {
     const { k, filter } = compiled[c]!;
-    const s = filter(info);
+    const s = filter(i);
     if (s.code !== 'Success') {
       if (r) {
         r.filters.push({ plugin: FILTERS[k]!.name, status: s });
@@ -233,7 +234,8 @@ function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage, state:
   const snapshot = (state.snapshot ??= new Snapshot(cx.api.list<Node>('nodes'), usage, FILTERS.slice(0, STATIC_FILTERS)));
   const nodes = snapshot.nodes;
   const cycle = new SchedulingCycle(cx.store, snapshot, cx.clock.now(), state.views);
-  const results: Record<string, NodeResult> = {};
+  // Keyed by node name: a dictionary from the start (a literal would get a hidden class per name set).
+  const results: Record<string, NodeResult> = Object.create(null);
   // Verdicts for the inspector: every node on a small cluster, a short sample on a big one
   // (recording hundreds of nodes per pod would cost more than scheduling it).
   const cap = nodes.length <= MAX_RECORDED_NODES ? MAX_RECORDED_NODES : LARGE_CLUSTER_RECORDED_NODES;
@@ -263,8 +265,8 @@ function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage, state:
     fail(pod, message, cx, record);
     return new Set(failures.map((f) => (f.status.code === 'Success' ? '' : f.status.plugin)).filter(Boolean));
   }
-  const scored = scoreFeasible(pod, feasible, cycle, results, cap);
-  const best = selectHost(scored.totals, cx);
+  const scored = scoreFeasible(pod, feasible, cycle, results, cap, scoreBuffers(state, feasible.length));
+  const best = selectHost(scored.totals, feasible.length, cx);
   const target = feasible[best]!.node.metadata.name!;
   // The inspector always has the chosen node's row, even when it was not among the sampled ones.
   results[target] ??= { filters: [], passed: FILTERS.length, scores: scoresOf(scored.perPlugin, best), total: scored.totals[best]! };
@@ -278,7 +280,7 @@ function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage, state:
  * visited), as findNodesThatPassFilters does. The hot loops live in their own functions so a
  * de-optimisation elsewhere in a cycle does not send them back to the interpreter.
  */
-function findFeasible(pod: Pod, cycle: Cycle, state: SchedulerState, results: Record<string, NodeResult>, cap: number) {
+function findFeasible(pod: Pod, cycle: SchedulingCycle, state: SchedulerState, results: Record<string, NodeResult>, cap: number) {
   const snapshot = cycle.snapshot!;
   const n = snapshot.nodes.length;
   const statics = snapshot.classOf(pod);
@@ -286,9 +288,11 @@ function findFeasible(pod: Pod, cycle: Cycle, state: SchedulerState, results: Re
   const compiled: PodFilter[] = [];
   FILTERS.forEach((f, k) => {
     if (k < STATIC_FILTERS || f.skip?.(pod, cycle)) return;
-    compiled.push({ k, filter: f.forPod?.(pod, cycle) ?? ((info: NodeInfo) => f.filter(pod, info, cycle)) });
+    compiled.push({ k, filter: f.forPod?.(pod, cycle) ?? ((i: number) => f.filter(pod, snapshot.infos[i]!, cycle)) });
   });
   const feasible: NodeInfo[] = [];
+  // The feasible nodes' snapshot indices, for the score plugins to read the snapshot's columns.
+  const indices = snapshot.indexScratch;
   const failures: { info: NodeInfo; status: Status }[] = [];
   const want = numFeasibleNodesToFind(n);
   // The rotating start only matters when not every node is visited (ties are random anyway).
@@ -299,29 +303,50 @@ function findFeasible(pod: Pod, cycle: Cycle, state: SchedulerState, results: Re
   for (; processed < n && feasible.length < want; processed++, i = i + 1 === n ? 0 : i + 1) {
     const info = infos[i]!;
     let r: NodeResult | undefined;
-    if (processed < cap) results[info.node.metadata.name!] = r = { filters: [], passed: 0 };
+    if (processed < cap) results[snapshot.names[i]!] = r = { filters: [], passed: 0 };
     const s = filterNode(pod, i, cycle, statics, compiled, r);
-    if (s.code === 'Success') feasible.push(info);
-    else failures.push({ info, status: s });
+    if (s.code === 'Success') {
+      indices[feasible.length] = i;
+      feasible.push(info);
+    } else failures.push({ info, status: s });
   }
   state.nextStart = n ? (start + processed) % n : 0;
+  cycle.feasibleIndex = indices.subarray(0, feasible.length);
   return { feasible, failures };
 }
 
-/** Weighted sum of the score plugins per feasible node; the recorded nodes keep each plugin's score. */
-function scoreFeasible(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle, results: Record<string, NodeResult>, cap: number) {
-  // Plain arrays: small typed arrays get an off-heap backing store each, slower to make than to use.
-  const totals = new Array<number>(feasible.length).fill(0);
-  // Plugins read the snapshot's columns by these indices instead of visiting NodeInfo objects.
-  cycle.feasibleIndex = cycle.snapshot?.indicesOf(feasible);
-  const perPlugin = SCORERS.map((p) => (feasible.length === 1 || p.skipScore?.(pod, cycle) ? null : p.scoreAll(pod, feasible, cycle)));
-  cycle.feasibleIndex = undefined;
-  for (let k = 0; k < SCORERS.length; k++) {
-    const col = perPlugin[k];
-    if (!col) continue;
-    const w = SCORERS[k]!.weight;
-    for (let i = 0; i < feasible.length; i++) totals[i]! += col[i]! * w;
+/** Each score plugin's output column and the weighted totals, reused by every cycle (grown with the cluster). */
+interface ScoreBuffers {
+  columns: Float64Array[];
+  totals: Float64Array;
+}
+
+function scoreBuffers(state: SchedulerState, n: number): ScoreBuffers {
+  if (!state.buffers || state.buffers.totals.length < n) {
+    const size = Math.max(n, 2 * (state.buffers?.totals.length ?? 64));
+    state.buffers = { columns: SCORERS.map(() => new Float64Array(size)), totals: new Float64Array(size) };
   }
+  return state.buffers;
+}
+
+/** Weighted sum of the score plugins per feasible node; the recorded nodes keep each plugin's score. */
+function scoreFeasible(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle, results: Record<string, NodeResult>, cap: number, buffers: ScoreBuffers) {
+  const n = feasible.length;
+  const totals = buffers.totals;
+  totals.fill(0, 0, n);
+  const perPlugin: (Float64Array | null)[] = [];
+  for (let k = 0; k < SCORERS.length; k++) {
+    const p = SCORERS[k]!;
+    if (n === 1 || p.skipScore?.(pod, cycle)) {
+      perPlugin.push(null);
+      continue;
+    }
+    const col = buffers.columns[k]!;
+    p.scoreAll(pod, feasible, cycle, col);
+    perPlugin.push(col);
+    addWeighted(totals, col, p.weight, n);
+  }
+  cycle.feasibleIndex = undefined;
   // Recorded nodes are among the first `cap` visited, so among the first `cap` feasible ones.
   for (let i = 0; i < Math.min(cap, feasible.length); i++) {
     const r = results[feasible[i]!.node.metadata.name!];
@@ -332,18 +357,22 @@ function scoreFeasible(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle, re
   return { totals, perPlugin };
 }
 
+function addWeighted(totals: Float64Array, col: Float64Array, w: number, n: number): void {
+  for (let i = 0; i < n; i++) totals[i]! += col[i]! * w;
+}
+
 /** One node's score per plugin (0 for a plugin that was skipped). */
-function scoresOf(perPlugin: readonly (ArrayLike<number> | null)[], i: number): Record<string, number> {
+function scoresOf(perPlugin: readonly (Float64Array | null)[], i: number): Record<string, number> {
   const out: Record<string, number> = {};
   for (let k = 0; k < SCORERS.length; k++) out[SCORERS[k]!.name] = perPlugin[k]?.[i] ?? 0;
   return out;
 }
 
 /** selectHost: the highest total, ties broken by reservoir sampling with the seeded rng. */
-function selectHost(totals: readonly number[], cx: ReconcileContext): number {
+function selectHost(totals: Float64Array, n: number, cx: ReconcileContext): number {
   let best = 0;
   let ties = 0;
-  for (let i = 0; i < totals.length; i++) {
+  for (let i = 0; i < n; i++) {
     if (i === 0 || totals[i]! > totals[best]!) {
       best = i;
       ties = 1;

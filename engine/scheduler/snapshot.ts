@@ -43,29 +43,43 @@ export interface Domains {
   values: string[];
   /** Scratch marks by domain number for distinctDomains (left all zero). */
   seen: Uint8Array;
+  /** Every node has the key, each with a value of its own (as hostnames are): n nodes span n domains. */
+  allDistinct: boolean;
 }
 
-/** How many distinct domains the given nodes (snapshot indices) span. */
-export function distinctDomains(d: Domains, indices: Int32Array): number {
+/** How many distinct domains the given nodes (snapshot indices indices[0..n)) span. */
+export function distinctDomains(d: Domains, indices: Int32Array, n: number): number {
+  if (d.allDistinct) return n;
   const marks = d.seen;
   let count = 0;
-  for (let k = 0; k < indices.length; k++) {
+  // Once every domain was seen (3 zones, say) the rest cannot add one.
+  for (let k = 0; k < n && count < d.values.length; k++) {
     const id = d.ids[indices[k]!]!;
     if (id >= 0 && !marks[id]) {
       marks[id] = 1;
       count++;
     }
   }
-  // Clear only what was marked (a scratch buffer, reused per cycle).
-  for (let k = 0; k < indices.length; k++) {
-    const id = d.ids[indices[k]!]!;
-    if (id >= 0) marks[id] = 0;
-  }
+  // Clear the scratch marks: all of them when there are few domains, else only those marked.
+  if (d.values.length <= n) marks.fill(0);
+  else
+    for (let k = 0; k < n; k++) {
+      const id = d.ids[indices[k]!]!;
+      if (id >= 0) marks[id] = 0;
+    }
   return count;
 }
 
-/** Static filter verdicts of one class of pods, per node index (undefined: not visited yet). */
+/** StaticVerdicts.verdict: not visited yet, all static filters passed, one failed (its Status in `status`). */
+export const UNKNOWN = 0;
+export const PASSED = 1;
+export const FAILED = 2;
+
+/** Static filter verdicts of one class of pods, per node index. */
 export interface StaticVerdicts {
+  /** UNKNOWN, PASSED or FAILED (a byte per node: the loop over 500 nodes reads this, not `status`). */
+  verdict: Uint8Array;
+  /** The failing filter's Status where the verdict is FAILED. */
   status: (Status | undefined)[];
   /** How many filters passed before the failing one (the inspector's count). */
   passed: Uint8Array;
@@ -87,8 +101,23 @@ export interface ResourceColumns {
 
 const columns = (n: number): ResourceColumns => ({ cpu: new Float64Array(n), memory: new Float64Array(n), storage: new Float64Array(n), pods: new Float64Array(n) });
 
+/**
+ * What the static filters read of a pod: node name, selector, node affinity, tolerations. Every
+ * pod has tolerations (admission adds the not-ready/unreachable ones), so those are joined by
+ * hand: JSON.stringify of them per pod was a tenth of a cycle on a big cluster.
+ */
+function classKey(pod: Pod): string {
+  const spec = pod.spec;
+  const affinity = (spec.affinity as { nodeAffinity?: unknown } | undefined)?.nodeAffinity;
+  let key = `${spec.nodeName ?? ''}\u0001${spec.nodeSelector || affinity ? JSON.stringify([spec.nodeSelector ?? null, affinity ?? null]) : ''}`;
+  for (const t of spec.tolerations ?? []) key += `\u0001${t.key ?? ''}\u0000${t.operator ?? ''}\u0000${t.value ?? ''}\u0000${t.effect ?? ''}\u0000${t.tolerationSeconds ?? ''}`;
+  return key;
+}
+
 export class Snapshot {
   readonly infos: readonly NodeInfo[];
+  /** Node names by index (read here, not through NodeInfo -> Node -> metadata scattered in memory). */
+  readonly names: readonly string[];
   readonly allocatable: ResourceColumns;
   readonly requested: ResourceColumns;
   /** Non-zero requests (scoring): cpu and memory. */
@@ -100,8 +129,8 @@ export class Snapshot {
   private readonly labelMasks = new Map<string, Uint8Array>();
   private readonly classes = new Map<string, StaticVerdicts>();
   private readonly owners = new Map<string, OwnerCounts>();
-  /** Scratch for indicesOf (one buffer reused by every cycle: a typed array per cycle would cost more than it saves). */
-  private readonly scratch: Int32Array;
+  /** The cycle's feasible node indices (one buffer reused by every cycle: a typed array per cycle would cost more than it saves). */
+  readonly indexScratch: Int32Array;
 
   constructor(
     readonly nodes: readonly Node[],
@@ -117,8 +146,9 @@ export class Snapshot {
       // Shared, not copied: plugins only read them (preemption builds its own copies).
       return { node, allocatable, requested: u.requested, nonZeroRequested: u.nz, usedPorts: u.portSet, index };
     });
-    nodes.forEach((n, i) => this.index.set(n.metadata.name!, i));
-    this.scratch = new Int32Array(nodes.length);
+    this.names = nodes.map((n) => n.metadata.name!);
+    this.names.forEach((name, i) => this.index.set(name, i));
+    this.indexScratch = new Int32Array(nodes.length);
     const n = nodes.length;
     this.allocatable = columns(n);
     this.requested = columns(n);
@@ -138,16 +168,6 @@ export class Snapshot {
     };
     this.preferNoSchedule = Uint8Array.from(nodes, (n) => (n.spec?.taints?.some((t) => t.effect === 'PreferNoSchedule') ? 1 : 0));
     usage.ownerListener = (owner, node, delta) => this.ownerChanged(owner, node, delta);
-  }
-
-  /** The snapshot indices of these NodeInfos (a view valid until the next call), if all are snapshot nodes. */
-  indicesOf(infos: readonly NodeInfo[]): Int32Array | undefined {
-    for (let k = 0; k < infos.length; k++) {
-      const i = infos[k]!.index;
-      if (i === undefined || this.infos[i] !== infos[k]) return undefined;
-      this.scratch[k] = i;
-    }
-    return this.scratch.subarray(0, infos.length);
   }
 
   /** An owner's pods per node index (built from the cache on first use, then kept current). */
@@ -217,14 +237,15 @@ export class Snapshot {
       if (id === undefined) number.set(v, (id = number.size));
       ids[i] = id;
     });
-    this.domains.set(key, (d = { ids, values: [...number.keys()], seen: new Uint8Array(number.size) }));
+    const allDistinct = number.size === this.nodes.length;
+    this.domains.set(key, (d = { ids, values: [...number.keys()], seen: new Uint8Array(number.size), allDistinct }));
     return d;
   }
 
   /** The static filters' verdict on node i for this pod, computed on first visit per class. */
   staticVerdict(cls: StaticVerdicts, pod: Pod, i: number, cycle: Cycle): Status {
-    const known = cls.status[i];
-    if (known !== undefined) return known;
+    if (cls.verdict[i] === PASSED) return SUCCESS;
+    if (cls.verdict[i] === FAILED) return cls.status[i]!;
     let s: Status = SUCCESS;
     let passed = 0;
     for (const f of this.staticFilters) {
@@ -232,20 +253,22 @@ export class Snapshot {
       if (s.code !== 'Success') break;
       passed++;
     }
-    if (s.code === 'Success') s = SUCCESS;
-    cls.status[i] = s;
+    if (s.code === 'Success') cls.verdict[i] = PASSED;
+    else {
+      cls.verdict[i] = FAILED;
+      cls.status[i] = s;
+    }
     cls.passed[i] = passed;
-    return s;
+    return s.code === 'Success' ? SUCCESS : s;
   }
 
   /** The verdict table of the pod's class. */
   classOf(pod: Pod): StaticVerdicts {
-    const spec = pod.spec;
-    const key = JSON.stringify([spec.nodeName ?? '', spec.nodeSelector ?? null, (spec.affinity as { nodeAffinity?: unknown } | undefined)?.nodeAffinity ?? null, spec.tolerations ?? null]);
+    const key = classKey(pod);
     let cls = this.classes.get(key);
     // Pods pinned to one node each (DaemonSet pods) make a class apiece: bound the memory.
     if (!cls && this.classes.size >= MAX_CLASSES) this.classes.clear();
-    if (!cls) this.classes.set(key, (cls = { status: new Array(this.nodes.length), passed: new Uint8Array(this.nodes.length) }));
+    if (!cls) this.classes.set(key, (cls = { verdict: new Uint8Array(this.nodes.length), status: new Array(this.nodes.length), passed: new Uint8Array(this.nodes.length) }));
     return cls;
   }
 }

@@ -2,7 +2,7 @@
 // weighted by image size and by how widely the image is spread (avoids piling onto one node).
 import type { Node, Pod } from '../../api/core-v1.ts';
 import { lookupImage, parseImageRef, preloadedImages } from '../../containers/images.ts';
-import type { Cycle, NodeInfo, ScorePlugin } from '../framework.ts';
+import { writeScores, type Cycle, type NodeInfo, type ScorePlugin } from '../framework.ts';
 
 export const name = 'ImageLocality';
 const MB = 1024 * 1024;
@@ -59,9 +59,12 @@ function presence(cycle: Cycle, image: string): Held {
   return h;
 }
 
-export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle): ArrayLike<number> {
+export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle, out: Float64Array): void {
   const images = (pod.spec.containers ?? []).map((c) => parseImageRef(c.image ?? '')).filter((r) => r !== undefined);
-  if (!images.length) return feasible.map(() => 0);
+  if (!images.length) {
+    out.fill(0, 0, feasible.length);
+    return;
+  }
   const sizes = images.map((r) => lookupImage(r)?.sizeBytes ?? 0);
   const maxThreshold = MAX_CONTAINER_THRESHOLD * (pod.spec.containers?.length ?? 1);
   // scaledImageScore: size × the share of all nodes holding the image (avoids piling onto one node).
@@ -69,25 +72,30 @@ export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle):
   const idx = cycle.feasibleIndex;
   if (cycle.snapshot && idx) {
     const held = images.map((r) => presence(cycle, r.normalized));
-    const out = new Array<number>(idx.length);
-    for (let k = 0; k < idx.length; k++) {
-      const i = idx[k]!;
-      let sum = 0;
-      for (let m = 0; m < images.length; m++) if (held[m]!.nodes[i]) sum += sizes[m]! * (held[m]!.count / total);
-      out[k] = score(sum, maxThreshold);
-    }
-    return out;
+    return scoreHeld(held, sizes, total, maxThreshold, idx, feasible.length, out);
   }
   const all = cycle.nodes.map((n) => nodeImages(cycle, n.metadata.name!));
   const spread = images.map((r) => all.filter((s) => s.has(r.normalized)).length);
-  return feasible.map((info) => {
+  writeScores(out, feasible.map((info) => {
     const have = nodeImages(cycle, info.node.metadata.name!);
     let sum = 0;
     images.forEach((r, i) => {
       if (have.has(r.normalized)) sum += sizes[i]! * (spread[i]! / total);
     });
     return score(sum, maxThreshold);
-  });
+  }));
+}
+
+/** The snapshot path: presence by node index, no image record read. */
+function scoreHeld(held: readonly Held[], sizes: readonly number[], total: number, maxThreshold: number, idx: Int32Array, n: number, out: Float64Array): void {
+  const none = score(0, maxThreshold);
+  for (let k = 0; k < n; k++) {
+    const i = idx[k]!;
+    let sum = 0;
+    for (let m = 0; m < held.length; m++) if (held[m]!.nodes[i]) sum += sizes[m]! * (held[m]!.count / total);
+    // Most nodes hold none of the pod's images: their score is the same, worked out once.
+    out[k] = sum === 0 ? none : score(sum, maxThreshold);
+  }
 }
 
 /** calculatePriority: the size sum clamped to [23 MB, 1000 MB × containers], scaled to 0..100. */

@@ -5,7 +5,7 @@
 import type { Pod } from '../../api/core-v1.ts';
 import { selectorMatches } from '../../api/labels.ts';
 import type { LabelSelector } from '../../api/meta.ts';
-import { SUCCESS, unschedulable, type Cycle, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status } from '../framework.ts';
+import { SUCCESS, unschedulable, writeScores, type Cycle, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status } from '../framework.ts';
 
 export const name = 'InterPodAffinity';
 export const ERR_AFFINITY = "node(s) didn't match pod affinity rules";
@@ -117,13 +117,13 @@ export function fits(pod: Pod, info: NodeInfo, cycle: Cycle): Status {
   return SUCCESS;
 }
 
-export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle): number[] {
+export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle, out: Float64Array): void {
   const a = affinityOf(pod);
   const prefs = [
     ...(a.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((w) => ({ ...w, sign: 1 })),
     ...(a.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((w) => ({ ...w, sign: -1 })),
   ];
-  if (!prefs.length) return feasible.map(() => 0);
+  if (!prefs.length) return writeScores(out, feasible.map(() => 0));
   // Σ weight per topology value, over every bound pod matching each term.
   const byTerm = prefs.map(() => new Map<string, number>());
   for (const q of cycle.boundPods())
@@ -138,7 +138,7 @@ export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle):
   }, 0));
   const max = Math.max(...raw);
   const min = Math.min(...raw);
-  return raw.map((s) => (max === min ? 0 : Math.floor((100 * (s - min)) / (max - min))));
+  writeScores(out, raw.map((s) => (max === min ? 0 : Math.floor((100 * (s - min)) / (max - min)))));
 }
 
 /** PreFilter Skip: no required terms of the pod's own and no existing pod's anti-affinity against it. */

@@ -2,7 +2,7 @@
 // (matchExpressions on labels, matchFields on metadata.name, as DaemonSet pods use) filter;
 // the preferred terms' weights score (weight 2, normalised by the best node).
 import type { Node, Pod } from '../../api/core-v1.ts';
-import { SUCCESS, normalize, unschedulable, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status } from '../framework.ts';
+import { SUCCESS, normalize, unschedulable, writeScores, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status } from '../framework.ts';
 
 export const name = 'NodeAffinity';
 export const ERR_REASON_POD = "node(s) didn't match Pod's node affinity/selector";
@@ -47,10 +47,10 @@ const preferred = (pod: Pod): Preferred[] =>
   ((pod.spec.affinity as { nodeAffinity?: { preferredDuringSchedulingIgnoredDuringExecution?: Preferred[] } } | undefined)
     ?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution) ?? [];
 
-export function scoreAll(pod: Pod, all: readonly NodeInfo[]): number[] {
+export function scoreAll(pod: Pod, all: readonly NodeInfo[], _cycle: unknown, out: Float64Array): void {
   const prefs = preferred(pod);
-  if (!prefs.length) return all.map(() => 0);
-  return normalize(all.map((n) => prefs.reduce((acc, p) => acc + (termMatches(p.preference, n.node) ? p.weight : 0), 0)));
+  writeScores(out, all.map((n) => prefs.reduce((acc, p) => acc + (termMatches(p.preference, n.node) ? p.weight : 0), 0)));
+  normalize(out, all.length);
 }
 
 /** PreScore Skip: without preferred terms every node scores 0. */

@@ -1,8 +1,9 @@
 // NodeResourcesFit (plugins/noderesources/fit.go + least_allocated.go): the pod's requests must
 // fit in allocatable minus what is already requested; score prefers the least allocated node.
 import type { Pod } from '../../api/core-v1.ts';
-import { SUCCESS, scoreResources, unschedulable, type Cycle, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status } from '../framework.ts';
+import { SUCCESS, resourceView, unschedulable, type Cycle, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status } from '../framework.ts';
 import { podRequests, type Resources } from '../resources.ts';
+import type { Snapshot } from '../snapshot.ts';
 
 export const name = 'NodeResourcesFit';
 export const TOO_MANY_PODS = 'Too many pods';
@@ -30,19 +31,17 @@ export function fits(pod: Pod, info: NodeInfo): Status {
  * on thousands of nodes); a node that does not fit, or a pod with extended resources, goes
  * through fits() for the reasons.
  */
-function forPod(pod: Pod, cycle: Cycle): (info: NodeInfo) => Status {
+function forPod(pod: Pod, cycle: Cycle & { snapshot: Snapshot }): (i: number) => Status {
   const req = podRequests(pod);
   const s = cycle.snapshot;
-  if (!s || extendedOf(req).length) return (info) => fits(pod, info);
+  if (extendedOf(req).length) return (i) => fits(pod, s.infos[i]!);
   const { requested: r, allocatable: a } = s;
   const cpu = req.cpu;
   const memory = req.memory;
   const storage = req['ephemeral-storage'];
-  return (info) => {
-    const i = info.index;
-    if (i === undefined) return fits(pod, info);
+  return (i) => {
     if (r.pods[i]! + 1 > a.pods[i]! || (cpu > 0 && cpu > a.cpu[i]! - r.cpu[i]!) || (memory > 0 && memory > a.memory[i]! - r.memory[i]!) ||
-      (storage > 0 && storage > a.storage[i]! - r.storage[i]!)) return fits(pod, info);
+      (storage > 0 && storage > a.storage[i]! - r.storage[i]!)) return fits(pod, s.infos[i]!);
     return SUCCESS;
   };
 }
@@ -64,8 +63,10 @@ function extendedOf(req: Resources): string[] {
 }
 
 /** LeastAllocated with cpu:1 memory:1. */
-function leastAllocated(cpuRequested: number, cpuAllocatable: number, memRequested: number, memAllocatable: number): number {
-  return Math.floor((least(cpuRequested, cpuAllocatable) + least(memRequested, memAllocatable)) / 2);
-}
+const scoreAll: ScorePlugin['scoreAll'] = (pod, feasible, cycle, out) => {
+  const v = resourceView(pod, feasible, cycle);
+  for (let k = 0; k < feasible.length; k++)
+    out[k] = Math.floor((least(v.cpuRequested[k]!, v.cpuAllocatable[k]!) + least(v.memRequested[k]!, v.memAllocatable[k]!)) / 2);
+};
 
-export const plugin = { name, filter: fits, weight: 1, scoreAll: scoreResources(leastAllocated), forPod } satisfies FilterPlugin & ScorePlugin;
+export const plugin = { name, filter: fits, weight: 1, scoreAll, forPod } satisfies FilterPlugin & ScorePlugin;

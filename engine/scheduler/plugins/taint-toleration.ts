@@ -35,17 +35,16 @@ function intolerablePreferNoSchedule(tols: readonly Toleration[], info: NodeInfo
 }
 
 /** Raw count, normalised in reverse across nodes (fewest untolerated taints = 100). */
-export function scoreAll(pod: Pod, all: readonly NodeInfo[], cycle?: Cycle): number[] {
+export function scoreAll(pod: Pod, all: readonly NodeInfo[], cycle: Cycle | undefined, out: Float64Array): void {
   const tols = (pod.spec.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
   // The snapshot knows which nodes have such taints at all: skip reading the others.
   const flagged = cycle?.snapshot?.preferNoSchedule;
   const idx = cycle?.feasibleIndex;
-  const raw = new Array<number>(all.length);
   for (let k = 0; k < all.length; k++) {
     const i = idx ? idx[k]! : all[k]!.index;
-    raw[k] = flagged && i !== undefined && !flagged[i] ? 0 : intolerablePreferNoSchedule(tols, all[k]!);
+    out[k] = flagged && i !== undefined && !flagged[i] ? 0 : intolerablePreferNoSchedule(tols, all[k]!);
   }
-  return normalize(raw, true);
+  normalize(out, all.length, true);
 }
 
 export const plugin = { name, filter: fits, weight: 3, scoreAll } satisfies FilterPlugin & ScorePlugin;

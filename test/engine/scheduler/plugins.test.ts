@@ -48,7 +48,9 @@ describe('scheduler plugins: exact reasons', () => {
     const b = node('b');
     expect(reasons((nodeAffinity as FilterPlugin).filter(pod('p', { nodeSelector: { disk: 'ssd' } }), info(b), cycle([])))).to.deep.equal(["node(s) didn't match Pod's node affinity/selector"]);
     const pref = pod('p', { affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 50, preference: { matchExpressions: [{ key: 'disk', operator: 'In', values: ['ssd'] }] } }] } } });
-    expect((nodeAffinity as ScorePlugin).scoreAll(pref, [info(a), info(b)], cycle([a, b]))).to.deep.equal([100, 0]);
+    const out = new Float64Array(2);
+    (nodeAffinity as ScorePlugin).scoreAll(pref, [info(a), info(b)], cycle([a, b]), out);
+    expect([...out]).to.deep.equal([100, 0]);
   });
   it('NodePorts', () => {
     const p = pod('p', { containers: [{ name: 'c', image: 'nginx', ports: [{ containerPort: 80, hostPort: 8080 }] }] });
