@@ -19,10 +19,31 @@ export interface EventSource {
   host?: string;
 }
 
+const TWO_32 = 2 ** 32;
+
+/**
+ * ms × 10^6 + sub (nanoseconds since the epoch, past 2^53) in hex, as client-go names Events,
+ * in two 32-bit limbs: exact, and without a BigInt per event.
+ */
+export function nanosHex(ms: number, sub: number): string {
+  const msHigh = Math.floor(ms / TWO_32);
+  const low = (ms - msHigh * TWO_32) * 1e6 + sub; // < 2^52: exact
+  const carry = Math.floor(low / TWO_32);
+  const high = msHigh * 1e6 + carry;
+  const low32 = (low - carry * TWO_32).toString(16);
+  return high ? high.toString(16) + low32.padStart(8, '0') : low32;
+}
+
 export class EventRecorder {
   private seq = 0;
   /** Correlation key -> Event name, least recently used first (a Map keeps insertion order). */
   private readonly index = new Map<string, string>();
+  /**
+   * A live iterator over `index`, always at its oldest entry: every entry before it was evicted
+   * through it, and a touched entry is re-inserted at the end. A fresh keys().next() per eviction
+   * would walk over the holes deletions leave at the front of the Map's table, O(n) each time.
+   */
+  private readonly oldest = this.index.keys();
   /** One frozen `source` per component/host, shared by its Events (stored objects are immutable). */
   private readonly sources = new Map<string, Event['source']>();
 
@@ -61,11 +82,10 @@ export class EventRecorder {
       this.api.update('events', next, { trusted: true });
       return;
     }
-    const nanos = BigInt(this.api.clock.now()) * 1000000n + BigInt(this.seq++ % 1000000);
     const ev: Event = {
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name: `${obj.metadata.name}.${nanos.toString(16)}`, namespace },
+      metadata: { name: `${obj.metadata.name}.${nanosHex(this.api.clock.now(), this.seq++ % 1000000)}`, namespace },
       involvedObject: involved,
       reason,
       message,
@@ -84,7 +104,7 @@ export class EventRecorder {
 
   private remember(corrKey: string, name: string): void {
     this.index.set(corrKey, name);
-    if (this.index.size > MAX_CORRELATION_ENTRIES) this.index.delete(this.index.keys().next().value!);
+    if (this.index.size > MAX_CORRELATION_ENTRIES) this.index.delete(this.oldest.next().value!);
   }
 
   private sourceOf(source: EventSource): Event['source'] {

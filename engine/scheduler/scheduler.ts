@@ -290,28 +290,31 @@ function findFeasible(pod: Pod, cycle: SchedulingCycle, state: SchedulerState, r
     if (k < STATIC_FILTERS || f.skip?.(pod, cycle)) return;
     compiled.push({ k, filter: f.forPod?.(pod, cycle) ?? ((i: number) => f.filter(pod, snapshot.infos[i]!, cycle)) });
   });
-  const feasible: NodeInfo[] = [];
+  const want = numFeasibleNodesToFind(n);
+  // Sized once: grown by push from empty it would copy itself ~8 times on the way to 500.
+  const feasible = new Array<NodeInfo>(Math.min(want, n));
+  let count = 0;
   // The feasible nodes' snapshot indices, for the score plugins to read the snapshot's columns.
   const indices = snapshot.indexScratch;
   const failures: { info: NodeInfo; status: Status }[] = [];
-  const want = numFeasibleNodesToFind(n);
   // The rotating start only matters when not every node is visited (ties are random anyway).
   const start = n && want < n ? state.nextStart % n : 0;
   const infos = snapshot.infos;
   let processed = 0;
   let i = start;
-  for (; processed < n && feasible.length < want; processed++, i = i + 1 === n ? 0 : i + 1) {
+  for (; processed < n && count < want; processed++, i = i + 1 === n ? 0 : i + 1) {
     const info = infos[i]!;
     let r: NodeResult | undefined;
     if (processed < cap) results[snapshot.names[i]!] = r = { filters: [], passed: 0 };
     const s = filterNode(pod, i, cycle, statics, compiled, r);
     if (s.code === 'Success') {
-      indices[feasible.length] = i;
-      feasible.push(info);
+      indices[count] = i;
+      feasible[count++] = info;
     } else failures.push({ info, status: s });
   }
+  feasible.length = count;
   state.nextStart = n ? (start + processed) % n : 0;
-  cycle.feasibleIndex = indices.subarray(0, feasible.length);
+  cycle.feasibleIndex = indices.subarray(0, count);
   return { feasible, failures };
 }
 
@@ -346,10 +349,11 @@ function scoreFeasible(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle, re
     perPlugin.push(col);
     addWeighted(totals, col, p.weight, n);
   }
+  const idx = cycle.feasibleIndex;
   cycle.feasibleIndex = undefined;
   // Recorded nodes are among the first `cap` visited, so among the first `cap` feasible ones.
   for (let i = 0; i < Math.min(cap, feasible.length); i++) {
-    const r = results[feasible[i]!.node.metadata.name!];
+    const r = results[idx ? cycle.snapshot!.names[idx[i]!]! : feasible[i]!.node.metadata.name!];
     if (!r) continue;
     r.scores = scoresOf(perPlugin, i);
     r.total = totals[i]!;

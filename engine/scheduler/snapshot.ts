@@ -120,6 +120,11 @@ export class Snapshot {
   readonly names: readonly string[];
   readonly allocatable: ResourceColumns;
   readonly requested: ResourceColumns;
+  /**
+   * allocatable - requested, kept with it: the fit test per node reads 3 columns instead of 6
+   * (the filter pass over 500 nodes costs in cache misses more than in arithmetic).
+   */
+  readonly free: ResourceColumns;
   /** Non-zero requests (scoring): cpu and memory. */
   readonly nonZero: { cpu: Float64Array; memory: Float64Array };
   /** 1 where the node has a PreferNoSchedule taint (TaintToleration scores only those). */
@@ -152,10 +157,12 @@ export class Snapshot {
     const n = nodes.length;
     this.allocatable = columns(n);
     this.requested = columns(n);
+    this.free = columns(n);
     this.nonZero = { cpu: new Float64Array(n), memory: new Float64Array(n) };
     this.infos.forEach((info, i) => {
       setColumns(this.allocatable, i, info.allocatable, 1, true);
       setColumns(this.requested, i, info.requested, 1, true);
+      this.updateFree(i);
       this.nonZero.cpu[i] = info.nonZeroRequested.cpu;
       this.nonZero.memory[i] = info.nonZeroRequested.memory;
     });
@@ -163,11 +170,20 @@ export class Snapshot {
       const i = this.index.get(node);
       if (i === undefined) return;
       setColumns(this.requested, i, req, sign, false);
+      this.updateFree(i);
       this.nonZero.cpu[i]! += sign * nz.cpu;
       this.nonZero.memory[i]! += sign * nz.memory;
     };
     this.preferNoSchedule = Uint8Array.from(nodes, (n) => (n.spec?.taints?.some((t) => t.effect === 'PreferNoSchedule') ? 1 : 0));
     usage.ownerListener = (owner, node, delta) => this.ownerChanged(owner, node, delta);
+  }
+
+  private updateFree(i: number): void {
+    const { allocatable: a, requested: r, free: f } = this;
+    f.cpu[i] = a.cpu[i]! - r.cpu[i]!;
+    f.memory[i] = a.memory[i]! - r.memory[i]!;
+    f.storage[i] = a.storage[i]! - r.storage[i]!;
+    f.pods[i] = a.pods[i]! - r.pods[i]!;
   }
 
   /** An owner's pods per node index (built from the cache on first use, then kept current). */

@@ -35,13 +35,14 @@ function forPod(pod: Pod, cycle: Cycle & { snapshot: Snapshot }): (i: number) =>
   const req = podRequests(pod);
   const s = cycle.snapshot;
   if (extendedOf(req).length) return (i) => fits(pod, s.infos[i]!);
-  const { requested: r, allocatable: a } = s;
+  // free = allocatable - requested, as fits() computes it: the same test (counts are integers).
+  const free = s.free;
   const cpu = req.cpu;
   const memory = req.memory;
   const storage = req['ephemeral-storage'];
   return (i) => {
-    if (r.pods[i]! + 1 > a.pods[i]! || (cpu > 0 && cpu > a.cpu[i]! - r.cpu[i]!) || (memory > 0 && memory > a.memory[i]! - r.memory[i]!) ||
-      (storage > 0 && storage > a.storage[i]! - r.storage[i]!)) return fits(pod, s.infos[i]!);
+    if (1 > free.pods[i]! || (cpu > 0 && cpu > free.cpu[i]!) || (memory > 0 && memory > free.memory[i]!) || (storage > 0 && storage > free.storage[i]!))
+      return fits(pod, s.infos[i]!);
     return SUCCESS;
   };
 }
