@@ -7,7 +7,7 @@ import { CONTROL_PLANE, setComponent, type ControlPlaneComponent } from '../comp
 import type { ActionResult, NodeAction, SchedulingVerdicts } from '../engine-api.ts';
 import type { Engine } from '../engine.ts';
 import { readResult } from '../scheduler/results.ts';
-import { FILTERS } from '../scheduler/scheduler.ts';
+import { FILTERS, SCORERS } from '../scheduler/scheduler.ts';
 import { addNode, removeNode, setNodeKubelet, type AddNodeOptions } from './nodes.ts';
 
 
@@ -97,7 +97,7 @@ export function schedulingVerdicts(engine: Engine, podUid: string): SchedulingVe
         ...FILTERS.slice(0, n.passed).map((f) => ({ plugin: f.name, code: 'Success' as const })),
         ...n.filters.map((f) => ({ plugin: f.plugin, code: f.status.code, ...(f.status.code === 'Success' ? {} : { reasons: [...f.status.reasons] }) })),
       ],
-      ...(n.scores ? { scores: { ...n.scores }, total: n.total ?? 0 } : {}),
+      ...(n.scores ? { scores: Object.fromEntries(SCORERS.map((p, k) => [p.name, n.scores![k] ?? 0])), total: n.total ?? 0 } : {}),
     };
   return { pod: r.pod, at: r.at, nodes, ...(r.selected ? { selected: r.selected } : {}), ...(r.message ? { message: r.message } : {}) };
 }

@@ -17,10 +17,23 @@ export interface Resources {
 const DECIMAL: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
 const BINARY: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
 
+/** Parsed quantity strings: a cluster uses a handful ("100m", "128Mi"), parsed for every pod. */
+const parsed = new Map<string, number>();
+const MAX_PARSED = 1024;
+
 /** The numeric value of a quantity string ("100m" -> 0.1, "1Gi" -> 1073741824); NaN if unparsable. */
 export function quantityValue(q: string | number | undefined): number {
   if (q === undefined) return 0;
   if (typeof q === 'number') return q;
+  let v = parsed.get(q);
+  if (v === undefined) {
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(q, (v = parseQuantity(q)));
+  }
+  return v;
+}
+
+function parseQuantity(q: string): number {
   const m = /^([+-]?[0-9.]+)([eE][-+]?[0-9]+|[a-zA-Z]*)$/.exec(q.trim());
   if (!m) return NaN;
   const n = Number(m[1]);
@@ -41,9 +54,10 @@ export function emptyResources(): Resources {
   return { cpu: 0, memory: 0, 'ephemeral-storage': 0, pods: 0 };
 }
 
+// for-in rather than Object.entries: no array of pairs per call (objects here are plain data).
 export function fromList(list: ResourceList | undefined): Resources {
   const r = emptyResources();
-  for (const [k, v] of Object.entries(list ?? {})) r[k] = toUnits(k, v);
+  for (const k in list) r[k] = toUnits(k, list[k]);
   return r;
 }
 
@@ -51,12 +65,13 @@ function containerRequests(c: Container): Resources {
   // Requests default to limits when only limits are given (API defaulting does this for pods;
   // do it here too so an undefaulted object still schedules the same).
   const r = fromList(c.resources?.limits);
-  for (const [k, v] of Object.entries(c.resources?.requests ?? {})) r[k] = toUnits(k, v);
+  const requests = c.resources?.requests;
+  for (const k in requests) r[k] = toUnits(k, requests[k]);
   return r;
 }
 
 function addInto(acc: Resources, r: Resources): void {
-  for (const [k, v] of Object.entries(r)) acc[k] = (acc[k] ?? 0) + v;
+  for (const k in r) acc[k] = (acc[k] ?? 0) + r[k]!;
 }
 
 /**

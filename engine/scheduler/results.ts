@@ -9,7 +9,8 @@ export interface NodeResult {
   filters: { plugin: string; status: Status }[];
   /** How many filters (in profile order) passed before that. */
   passed: number;
-  scores?: Record<string, number>;
+  /** Each score plugin's score, in the profile's score order (SCORERS; 0 for one that was skipped). */
+  scores?: number[];
   total?: number;
 }
 

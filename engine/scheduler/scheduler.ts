@@ -291,8 +291,9 @@ function findFeasible(pod: Pod, cycle: SchedulingCycle, state: SchedulerState, r
     compiled.push({ k, filter: f.forPod?.(pod, cycle) ?? ((i: number) => f.filter(pod, snapshot.infos[i]!, cycle)) });
   });
   const want = numFeasibleNodesToFind(n);
-  // Sized once: grown by push from empty it would copy itself ~8 times on the way to 500.
-  const feasible = new Array<NodeInfo>(Math.min(want, n));
+  // The snapshot's list, refilled by every cycle (and read only during it): a fresh 500-entry
+  // list per pod was an eighth of the garbage a cycle made.
+  const feasible = snapshot.feasibleScratch;
   let count = 0;
   // The feasible nodes' snapshot indices, for the score plugins to read the snapshot's columns.
   const indices = snapshot.indexScratch;
@@ -365,10 +366,10 @@ function addWeighted(totals: Float64Array, col: Float64Array, w: number, n: numb
   for (let i = 0; i < n; i++) totals[i]! += col[i]! * w;
 }
 
-/** One node's score per plugin (0 for a plugin that was skipped). */
-function scoresOf(perPlugin: readonly (Float64Array | null)[], i: number): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (let k = 0; k < SCORERS.length; k++) out[SCORERS[k]!.name] = perPlugin[k]?.[i] ?? 0;
+/** One node's score per plugin, in SCORERS order (0 for a plugin that was skipped): a list, named when read. */
+function scoresOf(perPlugin: readonly (Float64Array | null)[], i: number): number[] {
+  const out = new Array<number>(perPlugin.length);
+  for (let k = 0; k < perPlugin.length; k++) out[k] = perPlugin[k]?.[i] ?? 0;
   return out;
 }
 

@@ -129,6 +129,8 @@ export class Snapshot {
   readonly nonZero: { cpu: Float64Array; memory: Float64Array };
   /** 1 where the node has a PreferNoSchedule taint (TaintToleration scores only those). */
   readonly preferNoSchedule: Uint8Array;
+  /** How many nodes have one. */
+  readonly preferNoScheduleCount: number;
   private readonly index = new Map<string, number>();
   private readonly domains = new Map<string, Domains>();
   private readonly labelMasks = new Map<string, Uint8Array>();
@@ -136,6 +138,8 @@ export class Snapshot {
   private readonly owners = new Map<string, OwnerCounts>();
   /** The cycle's feasible node indices (one buffer reused by every cycle: a typed array per cycle would cost more than it saves). */
   readonly indexScratch: Int32Array;
+  /** The cycle's feasible NodeInfos, likewise reused (valid until the next cycle). */
+  readonly feasibleScratch: NodeInfo[] = [];
 
   constructor(
     readonly nodes: readonly Node[],
@@ -175,6 +179,7 @@ export class Snapshot {
       this.nonZero.memory[i]! += sign * nz.memory;
     };
     this.preferNoSchedule = Uint8Array.from(nodes, (n) => (n.spec?.taints?.some((t) => t.effect === 'PreferNoSchedule') ? 1 : 0));
+    this.preferNoScheduleCount = this.preferNoSchedule.reduce((a, b) => a + b, 0);
     usage.ownerListener = (owner, node, delta) => this.ownerChanged(owner, node, delta);
   }
 

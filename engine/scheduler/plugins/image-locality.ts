@@ -89,6 +89,11 @@ export function scoreAll(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle, 
 /** The snapshot path: presence by node index, no image record read. */
 function scoreHeld(held: readonly Held[], sizes: readonly number[], total: number, maxThreshold: number, idx: Int32Array, n: number, out: Float64Array): void {
   const none = score(0, maxThreshold);
+  // No node holds any of the images (a new image): every node scores the same.
+  if (held.every((h) => h.count === 0)) {
+    out.fill(none, 0, n);
+    return;
+  }
   for (let k = 0; k < n; k++) {
     const i = idx[k]!;
     let sum = 0;

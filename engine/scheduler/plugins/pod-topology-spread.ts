@@ -242,12 +242,17 @@ function systemDefaultRaw(p: Prepared, snap: Snapshot, idx: Int32Array, n: numbe
   const perNode = snap.ownerCounts(p.owner!);
   // As domainCounts: a zone counts the pods on nodes that have every constraint's key.
   const perZone = snap.ownerDomainCounts(p.owner!, ZONE, [HOSTNAME, ZONE]);
+  // A zone's term is the same for all its nodes: worked out once per zone (a handful), same float.
+  const zoneTerm = Array.from(perZone, (count) => count * zoneWeight + (ZONE_SKEW - 1));
+  const hostIds = hosts.ids;
+  const zoneIds = zones.ids;
+  const everyHost = hosts.allDistinct;
   for (let k = 0; k < n; k++) {
     const i = idx[k]!;
     let s = 0;
-    if (hosts.ids[i]! >= 0) s += perNode[i]! * hostWeight + (HOSTNAME_SKEW - 1);
-    const zone = zones.ids[i]!;
-    if (zone >= 0) s += perZone[zone]! * zoneWeight + (ZONE_SKEW - 1);
+    if (everyHost || hostIds[i]! >= 0) s += perNode[i]! * hostWeight + (HOSTNAME_SKEW - 1);
+    const zone = zoneIds[i]!;
+    if (zone >= 0) s += zoneTerm[zone]!;
     out[k] = Math.round(s);
   }
 }

@@ -40,6 +40,11 @@ export function scoreAll(pod: Pod, all: readonly NodeInfo[], cycle: Cycle | unde
   // The snapshot knows which nodes have such taints at all: skip reading the others.
   const flagged = cycle?.snapshot?.preferNoSchedule;
   const idx = cycle?.feasibleIndex;
+  // No node has a PreferNoSchedule taint (the usual case): every raw count is 0, every score 100.
+  if (flagged && idx && cycle.snapshot!.preferNoScheduleCount === 0) {
+    out.fill(100, 0, all.length);
+    return;
+  }
   for (let k = 0; k < all.length; k++) {
     const i = idx ? idx[k]! : all[k]!.index;
     out[k] = flagged && i !== undefined && !flagged[i] ? 0 : intolerablePreferNoSchedule(tols, all[k]!);
