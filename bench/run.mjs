@@ -4,16 +4,32 @@
 //   (c) 1,000 replicas: create a 1,000-replica Deployment -> all pods Running, fast-forward, in Node
 //   (e) scheduler throughput on 5,000 nodes, after 1,000 pods placed as scheduler_perf does; the cold-start figure too (bench/scheduler-throughput.ts)
 //   (f) node failure -> all 1,000 pods Running elsewhere, wall time (bench/node-failure.ts)
-// Run with tsx (the script does: node --import tsx bench/run.mjs). Flags: --no-build, --runs N.
+// Run with tsx (the script does: node --import tsx bench/run.mjs); (d), (e), (f) run their script
+// bundled by esbuild, as the app ships the engine. Flags: --no-build, --runs N.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { build as esbuild } from 'esbuild';
 import { launchFreshBrowser } from '../test/support/browser.mjs';
 import { startPreview } from '../test/support/preview-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * The engine-level figures (d, e, f) run their script bundled by esbuild as the app's build
+ * bundles the engine (no keepNames wrappers, no loader thread), not through tsx's on-the-fly
+ * transform: what is measured is the code users run. Returns node's arguments for it.
+ */
+async function engineScript(script) {
+  const dir = join(tmpdir(), 'kubeplay-bench');
+  mkdirSync(dir, { recursive: true });
+  const outfile = join(dir, `${script.replace(/[/.]/g, '_')}.mjs`);
+  await esbuild({ entryPoints: [join(root, script)], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning' });
+  return outfile;
+}
 const dist = process.env.KUBEPLAY_DIST ?? join(root, 'dist'); // KUBEPLAY_DIST: measure another build
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
@@ -199,7 +215,7 @@ try {
 // ---- (d) 10,000 replicas, engine level, heap per pod ------------------------------------------
 {
   const name = '(d) 10,000-replica Deployment to all Running (engine)';
-  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/engine-replicas.ts', '10000', '--json'], {
+  const r = spawnSync(process.execPath, ['--expose-gc', await engineScript('bench/engine-replicas.ts'), '10000', '--json'], {
     cwd: join(dirname(fileURLToPath(import.meta.url)), '..'), encoding: 'utf8', timeout: 300_000,
   });
   const line = (r.stdout ?? '').trim().split('\n').pop() ?? '';
@@ -212,8 +228,8 @@ try {
 }
 
 // ---- (e) scheduler throughput, (f) node failure to all pods rescheduled (engine level) ---------
-function engineFigure(script, args, name, target, format) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args, '--json'], {
+async function engineFigure(script, args, name, target, format) {
+  const r = spawnSync(process.execPath, [await engineScript(script), ...args, '--json'], {
     cwd: join(dirname(fileURLToPath(import.meta.url)), '..'), encoding: 'utf8', timeout: 600_000,
   });
   const line = (r.stdout ?? '').trim().split('\n').pop() ?? '';
@@ -228,7 +244,7 @@ function engineFigure(script, args, name, target, format) {
 {
   // Steady state as upstream's scheduler_perf measures it (1,000 pods placed first), and, for the
   // record, a scheduler started cold with every pod pending (its 5,000-node snapshot built in the run).
-  const coldRun = spawnSync(process.execPath, ['--import', 'tsx', 'bench/scheduler-throughput.ts', '5000', '5000', '--cold', '--json'], {
+  const coldRun = spawnSync(process.execPath, [await engineScript('bench/scheduler-throughput.ts'), '5000', '5000', '--cold', '--json'], {
     cwd: join(dirname(fileURLToPath(import.meta.url)), '..'), encoding: 'utf8', timeout: 600_000,
   });
   let coldNote = '';
@@ -238,10 +254,10 @@ function engineFigure(script, args, name, target, format) {
   } catch {
     coldNote = '; cold run: n/a';
   }
-  engineFigure('bench/scheduler-throughput.ts', ['5000', '5000'], '(e) scheduler throughput on 5,000 nodes (default profile)', '>= 10000 pods/s',
+  await engineFigure('bench/scheduler-throughput.ts', ['5000', '5000'], '(e) scheduler throughput on 5,000 nodes (default profile)', '>= 10000 pods/s',
     (d) => [`${d.podsPerSecond} pods/s`, `[${d.bound}/${d.pods} pods bound in ${d.wallMs} ms after ${d.init} placed (scheduler_perf SchedulingBasic/5000Nodes); scheduler alone: no kubelets, bind + Scheduled event through the API server${coldNote}]`]);
 }
-engineFigure('bench/node-failure.ts', ['1000'], '(f) node failure to all 1,000 pods rescheduled (wall)', 'n/a (report)',
+await engineFigure('bench/node-failure.ts', ['1000'], '(f) node failure to all 1,000 pods rescheduled (wall)', 'n/a (report)',
   (d) => [`${d.wallMs} ms`, `[${d.onBig} pods on the node whose kubelet stopped; ${d.rescheduled}/${d.replicas} Running elsewhere after ${Math.round(d.virtualMs / 1000)} s virtual: 50 s grace + 300 s tolerationSeconds + restart]`]);
 
 console.log('\nsummary');
