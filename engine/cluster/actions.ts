@@ -6,7 +6,7 @@ import { ApiError } from '../apiserver/status.ts';
 import { CONTROL_PLANE, setComponent, type ControlPlaneComponent } from '../components/control-plane.ts';
 import type { ActionResult, NodeAction, SchedulingVerdicts } from '../engine-api.ts';
 import type { Engine } from '../engine.ts';
-import { readResult } from '../scheduler/results.ts';
+import { readResult, type NodeResult, type SchedulingResult } from '../scheduler/results.ts';
 import { FILTERS, SCORERS } from '../scheduler/scheduler.ts';
 import { addNode, removeNode, setNodeKubelet, type AddNodeOptions } from './nodes.ts';
 
@@ -86,18 +86,29 @@ export function addNodeAction(engine: Engine, name: string, opts: AddNodeOptions
   });
 }
 
+/** A result's rows; a session saved before rows were a list keeps them by node name. */
+function rowsOf(r: SchedulingResult): NodeResult[] {
+  const nodes = r.nodes as NodeResult[] | Record<string, Omit<NodeResult, 'node'>>;
+  return Array.isArray(nodes) ? nodes : Object.entries(nodes).map(([node, n]) => ({ ...n, node }));
+}
+
+/** Scores by plugin name (recorded as a list in SCORERS order; by name in older saved sessions). */
+function scoresByPlugin(scores: number[] | Record<string, number>): Record<string, number> {
+  return Array.isArray(scores) ? Object.fromEntries(SCORERS.map((p, k) => [p.name, scores[k] ?? 0])) : { ...scores };
+}
+
 /** The scheduler's last verdicts for a pod (per node: each filter's status, each score), if any. */
 export function schedulingVerdicts(engine: Engine, podUid: string): SchedulingVerdicts | undefined {
   const r = readResult(engine.store, podUid);
   if (!r) return undefined;
   const nodes: SchedulingVerdicts['nodes'] = {};
-  for (const [name, n] of Object.entries(r.nodes))
-    nodes[name] = {
+  for (const n of rowsOf(r))
+    nodes[n.node] = {
       filters: [
         ...FILTERS.slice(0, n.passed).map((f) => ({ plugin: f.name, code: 'Success' as const })),
         ...n.filters.map((f) => ({ plugin: f.plugin, code: f.status.code, ...(f.status.code === 'Success' ? {} : { reasons: [...f.status.reasons] }) })),
       ],
-      ...(n.scores ? { scores: Object.fromEntries(SCORERS.map((p, k) => [p.name, n.scores![k] ?? 0])), total: n.total ?? 0 } : {}),
+      ...(n.scores ? { scores: scoresByPlugin(n.scores), total: n.total ?? 0 } : {}),
     };
   return { pod: r.pod, at: r.at, nodes, ...(r.selected ? { selected: r.selected } : {}), ...(r.message ? { message: r.message } : {}) };
 }

@@ -40,7 +40,7 @@ export interface Cycle {
   snapshot?: Snapshot;
   /** Virtual time of the cycle (ms). */
   now?: number;
-  /** While scoring: the snapshot index of each feasible node (aligned with `feasible`); unset when they are not snapshot nodes. */
+  /** Set by the filter pass: the snapshot index of each feasible node (aligned with `feasible`); unset when they are not snapshot nodes. */
   feasibleIndex?: Int32Array;
 }
 

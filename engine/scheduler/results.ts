@@ -5,6 +5,7 @@ import type { Store } from '../store/store.ts';
 import type { Status } from './framework.ts';
 
 export interface NodeResult {
+  node: string;
   /** The failing filter's verdict, if any (upstream stops at the first failure). */
   filters: { plugin: string; status: Status }[];
   /** How many filters (in profile order) passed before that. */
@@ -17,7 +18,8 @@ export interface NodeResult {
 export interface SchedulingResult {
   pod: string;
   at: number;
-  nodes: Record<string, NodeResult>;
+  /** One row per recorded node, in the order they were visited (the selected node's last if it was not among them). */
+  nodes: NodeResult[];
   selected?: string;
   message?: string;
   /** Nodes evaluated but not kept (only the first MAX_RECORDED_NODES, or LARGE_CLUSTER_RECORDED_NODES on a bigger cluster, are kept to bound memory). */

@@ -243,7 +243,8 @@ function systemDefaultRaw(p: Prepared, snap: Snapshot, idx: Int32Array, n: numbe
   // As domainCounts: a zone counts the pods on nodes that have every constraint's key.
   const perZone = snap.ownerDomainCounts(p.owner!, ZONE, [HOSTNAME, ZONE]);
   // A zone's term is the same for all its nodes: worked out once per zone (a handful), same float.
-  const zoneTerm = Array.from(perZone, (count) => count * zoneWeight + (ZONE_SKEW - 1));
+  const zoneTerm = new Array<number>(perZone.length);
+  for (let z = 0; z < perZone.length; z++) zoneTerm[z] = perZone[z]! * zoneWeight + (ZONE_SKEW - 1);
   const hostIds = hosts.ids;
   const zoneIds = zones.ids;
   const everyHost = hosts.allDistinct;

@@ -22,7 +22,7 @@ describe('scheduler', () => {
     const on = (n: string) => [0, 1, 2, 3, 4, 5].filter((i) => e.api.get<Pod>('pods', 'default', `p${i}`).spec.nodeName === n).length;
     expect(on('sandbox-worker')).to.equal(3);
     const result = readResult(e.store, e.api.get<Pod>('pods', 'default', 'p0').metadata.uid!)!;
-    expect(result.nodes['sandbox-control-plane']!.filters.at(-1)!.plugin).to.equal('TaintToleration');
+    expect(result.nodes.find((r) => r.node === 'sandbox-control-plane')!.filters.at(-1)!.plugin).to.equal('TaintToleration');
     expect(result.selected).to.match(/^sandbox-worker/);
   });
 
