@@ -8,8 +8,9 @@ import type { Node, Pod } from '../engine/api/core-v1.ts';
 import { bootstrapCluster } from '../engine/cluster/cluster.ts';
 import { addNode, setNodeKubelet } from '../engine/cluster/nodes.ts';
 import { Engine } from '../engine/engine.ts';
+import { args, print, runtime } from './runtime.ts';
 
-const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const positional = args.filter((a) => !a.startsWith('--'));
 const replicas = Number(positional[0] ?? 1000);
 const e = new Engine({ seed: 1 });
 bootstrapCluster(e);
@@ -41,5 +42,5 @@ while (rescheduled() < replicas && e.clock.now() - v0 < 30 * 60_000) e.advance(5
 const wall = performance.now() - t0;
 const virtualMs = e.clock.now() - v0;
 const done = rescheduled();
-if (process.argv.includes('--json')) console.log(JSON.stringify({ replicas, onBig, rescheduled: done, wallMs: Math.round(wall), virtualMs }));
-else console.log(`${onBig} pods on the failed node; ${done}/${replicas} Running elsewhere after ${(virtualMs / 1000).toFixed(0)} s virtual: ${wall.toFixed(0)} ms wall`);
+if (args.includes('--json')) print(JSON.stringify({ runtime, replicas, onBig, rescheduled: done, wallMs: Math.round(wall), virtualMs }));
+else print(`${runtime}: ${onBig} pods on the failed node; ${done}/${replicas} Running elsewhere after ${(virtualMs / 1000).toFixed(0)} s virtual: ${wall.toFixed(0)} ms wall`);

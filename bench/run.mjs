@@ -2,17 +2,20 @@
 //   (a) cold start: navigation start -> cluster ready, headless Chromium, fresh profile, median of 5
 //   (b) initial JS: gzip size of the JS index.html loads up front (entry + static imports)
 //   (c) 1,000 replicas: create a 1,000-replica Deployment -> all pods Running, fast-forward, in Node
+//   (d) 10,000 replicas: the same at engine level, and heap per pod (bench/engine-replicas.ts)
 //   (e) scheduler throughput on 5,000 nodes, after 1,000 pods placed as scheduler_perf does; the cold-start figure too (bench/scheduler-throughput.ts)
 //   (f) node failure -> all 1,000 pods Running elsewhere, wall time (bench/node-failure.ts)
 // Run with tsx (the script does: node --import tsx bench/run.mjs); (d), (e), (f) run their script
-// bundled by esbuild, as the app ships the engine. Flags: --no-build, --runs N.
+// bundled by esbuild as the app ships the engine, in a Web Worker of headless Chromium as the app
+// runs it (bench/in-browser.mjs), and in Node for reference. Flags: --no-build, --runs N.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, posix } from 'node:path';
+import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
+import { runInBrowser } from './in-browser.mjs';
 import { launchFreshBrowser } from '../test/support/browser.mjs';
 import { startPreview } from '../test/support/preview-server.mjs';
 
@@ -212,53 +215,72 @@ try {
   report('(c) 1,000-replica Deployment to all Running (fast-forward)', `n/a (engine error: ${error.message})`, '<= 2000 ms');
 }
 
-// ---- (d) 10,000 replicas, engine level, heap per pod ------------------------------------------
-{
-  const name = '(d) 10,000-replica Deployment to all Running (engine)';
-  const r = spawnSync(process.execPath, ['--expose-gc', await engineScript('bench/engine-replicas.ts'), '10000', '--json'], {
-    cwd: join(dirname(fileURLToPath(import.meta.url)), '..'), encoding: 'utf8', timeout: 300_000,
-  });
+// ---- (d), (e), (f): engine level ---------------------------------------------------------------
+// Each runs where the app runs the engine, in a Web Worker of headless Chromium (bench/in-browser.mjs);
+// the same script in Node (bundled alike) is reported beside it, and gives the heap per pod (a
+// worker cannot read its heap size).
+
+/** The last JSON line a script printed in Node, or throws with why not. */
+async function inNode(script, args, flags = []) {
+  const r = spawnSync(process.execPath, [...flags, await engineScript(script), ...args, '--json'], { cwd: root, encoding: 'utf8', timeout: 600_000 });
   const line = (r.stdout ?? '').trim().split('\n').pop() ?? '';
   try {
-    const d = JSON.parse(line);
-    report(name, `${d.wallMs} ms`, '<= 3000 ms', `[${d.running}/${d.replicas} Running on ${Math.ceil(d.replicas / 110)}+ workers; ${(d.heapPerPod / 1024).toFixed(1)} KiB heap per pod]`);
+    return JSON.parse(line);
   } catch {
-    report(name, `n/a (${r.error?.message ?? (r.stderr ?? '').trim().split('\n').pop() ?? 'no output'})`, '<= 3000 ms');
+    throw new Error(r.error?.message ?? ((r.stderr ?? '').trim().split('\n').pop() || 'no output'));
   }
 }
 
-// ---- (e) scheduler throughput, (f) node failure to all pods rescheduled (engine level) ---------
-async function engineFigure(script, args, name, target, format) {
-  const r = spawnSync(process.execPath, [await engineScript(script), ...args, '--json'], {
-    cwd: join(dirname(fileURLToPath(import.meta.url)), '..'), encoding: 'utf8', timeout: 600_000,
-  });
-  const line = (r.stdout ?? '').trim().split('\n').pop() ?? '';
-  try {
-    const d = JSON.parse(line);
-    const [value, note] = format(d);
-    report(name, value, target, note);
-  } catch {
-    report(name, `n/a (${r.error?.message ?? (r.stderr ?? '').trim().split('\n').pop() ?? 'no output'})`, target);
-  }
+/** The last JSON line a script printed in Chromium, or throws with why not. */
+async function inChromium(script, args) {
+  const lines = await runInBrowser(script, [...args, '--json']);
+  return JSON.parse(lines.at(-1) ?? 'null');
 }
+
+/** Runs both, reports the Chromium figure; `format(chromium, node)` gives [value, note]. */
+async function engineFigure(name, target, script, args, format, nodeFlags = []) {
+  let chromium;
+  let node;
+  try {
+    chromium = await inChromium(script, args);
+  } catch (error) {
+    report(name, `n/a (${String(error.message).split('\n')[0]})`, target);
+    return;
+  }
+  try {
+    node = await inNode(script, args, nodeFlags);
+  } catch (error) {
+    node = { error: String(error.message).split('\n')[0] };
+  }
+  const [value, note] = format(chromium, node);
+  report(name, value, target, note);
+}
+
+const nodeNote = (node, f) => (node.error ? `${node.runtime ?? 'Node'}: n/a (${node.error})` : `${node.runtime}: ${f(node)}`);
+
+await engineFigure('(d) 10,000-replica Deployment to all Running (engine)', '<= 3000 ms', 'bench/engine-replicas.ts', ['10000'],
+  (c, n) => [`${c.wallMs} ms`, `[${c.runtime} worker; ${c.running}/${c.replicas} Running on ${Math.ceil(c.replicas / 110)}+ workers; ` +
+    `${nodeNote(n, (d) => `${d.wallMs} ms, ${(d.heapPerPod / 1024).toFixed(1)} KiB heap per pod`)}]`],
+  ['--expose-gc']);
+
 {
   // Steady state as upstream's scheduler_perf measures it (1,000 pods placed first), and, for the
   // record, a scheduler started cold with every pod pending (its 5,000-node snapshot built in the run).
-  const coldRun = spawnSync(process.execPath, [await engineScript('bench/scheduler-throughput.ts'), '5000', '5000', '--cold', '--json'], {
-    cwd: join(dirname(fileURLToPath(import.meta.url)), '..'), encoding: 'utf8', timeout: 600_000,
-  });
-  let coldNote = '';
+  let cold = 'n/a';
   try {
-    const c = JSON.parse((coldRun.stdout ?? '').trim().split('\n').pop() ?? '');
-    coldNote = `; started cold with all pending: ${c.podsPerSecond} pods/s`;
-  } catch {
-    coldNote = '; cold run: n/a';
+    cold = `${(await inChromium('bench/scheduler-throughput.ts', ['5000', '5000', '--cold'])).podsPerSecond} pods/s`;
+  } catch (error) {
+    cold = `n/a (${String(error.message).split('\n')[0]})`;
   }
-  await engineFigure('bench/scheduler-throughput.ts', ['5000', '5000'], '(e) scheduler throughput on 5,000 nodes (default profile)', '>= 10000 pods/s',
-    (d) => [`${d.podsPerSecond} pods/s`, `[${d.bound}/${d.pods} pods bound in ${d.wallMs} ms after ${d.init} placed (scheduler_perf SchedulingBasic/5000Nodes); scheduler alone: no kubelets, bind + Scheduled event through the API server${coldNote}]`]);
+  await engineFigure('(e) scheduler throughput on 5,000 nodes (default profile)', '>= 10000 pods/s', 'bench/scheduler-throughput.ts', ['5000', '5000'],
+    (c, n) => [`${c.podsPerSecond} pods/s`, `[${c.runtime} worker; ${c.bound}/${c.pods} pods bound in ${c.wallMs} ms after ${c.init} placed ` +
+      `(scheduler_perf SchedulingBasic/5000Nodes); scheduler alone: no kubelets, bind + Scheduled event through the API server; ` +
+      `started cold with all pending: ${cold}; ${nodeNote(n, (d) => `${d.podsPerSecond} pods/s`)}]`]);
 }
-await engineFigure('bench/node-failure.ts', ['1000'], '(f) node failure to all 1,000 pods rescheduled (wall)', 'n/a (report)',
-  (d) => [`${d.wallMs} ms`, `[${d.onBig} pods on the node whose kubelet stopped; ${d.rescheduled}/${d.replicas} Running elsewhere after ${Math.round(d.virtualMs / 1000)} s virtual: 50 s grace + 300 s tolerationSeconds + restart]`]);
+
+await engineFigure('(f) node failure to all 1,000 pods rescheduled (wall)', 'n/a (report)', 'bench/node-failure.ts', ['1000'],
+  (c, n) => [`${c.wallMs} ms`, `[${c.runtime} worker; ${c.onBig} pods on the node whose kubelet stopped; ${c.rescheduled}/${c.replicas} Running elsewhere ` +
+    `after ${Math.round(c.virtualMs / 1000)} s virtual: 50 s grace + 300 s tolerationSeconds + restart; ${nodeNote(n, (d) => `${d.wallMs} ms`)}]`]);
 
 console.log('\nsummary');
 for (const f of figures) console.log(`  ${f.name.padEnd(60)} ${String(f.value).padEnd(12)} target ${f.target}`);

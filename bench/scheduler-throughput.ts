@@ -13,8 +13,8 @@ import { installIndexes } from '../engine/controllers/listers.ts';
 import { Engine } from '../engine/engine.ts';
 import { createScheduler } from '../engine/scheduler/scheduler.ts';
 import { startProfile, stopProfile } from './profile.ts';
+import { args, cpuMs, print, runtime } from './runtime.ts';
 
-const args = process.argv.slice(2);
 const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--init');
 const nodes = Number(positional[0] ?? 5000);
@@ -54,18 +54,19 @@ e.runUntilQuiet();
 createPods(init, init + pods);
 await startProfile();
 const t0 = performance.now();
-const cpu0 = process.cpuUsage();
+const cpu0 = cpuMs();
 if (cold) e.setComponentPhase('kube-scheduler', 'Running');
 e.runUntilQuiet();
 const wall = performance.now() - t0;
-const cpu = process.cpuUsage(cpu0);
+const cpu = cpu0 === undefined ? undefined : cpuMs()! - cpu0;
 await stopProfile('scheduler-throughput');
-const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
+const cpuUsed = cpu === undefined ? undefined : Math.round(cpu);
 const bound = (e.store.list('pods', 'default') as Pod[]).filter((p) => p.spec.nodeName).length - init;
 const rate = Math.round((bound / wall) * 1000);
-if (process.argv.includes('--json')) {
-  console.log(JSON.stringify({ nodes, pods, init, cold, bound, wallMs: Math.round(wall), cpuMs, podsPerSecond: rate }));
+if (args.includes('--json')) {
+  print(JSON.stringify({ runtime, nodes, pods, init, cold, bound, wallMs: Math.round(wall), cpuMs: cpuUsed, podsPerSecond: rate }));
 } else {
   const how = cold ? 'scheduler started cold' : `after ${init} pods placed`;
-  console.log(`${bound}/${pods} pods bound on ${nodes} nodes (${how}) in ${wall.toFixed(0)} ms (${cpuMs} ms cpu): ${rate} pods/s`);
+  const cpuNote = cpuUsed === undefined ? '' : ` (${cpuUsed} ms cpu)`;
+  print(`${runtime}: ${bound}/${pods} pods bound on ${nodes} nodes (${how}) in ${wall.toFixed(0)} ms${cpuNote}: ${rate} pods/s`);
 }
