@@ -4,6 +4,7 @@
 // app's build bundles the engine, served from a throwaway local server (a worker needs an
 // origin), and prints through bench/runtime.ts. Returns the lines it printed.
 //   node bench/in-browser.mjs bench/engine-replicas.ts 10000
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,10 +14,17 @@ import { chromiumArgs, chromiumPath } from '../test/support/chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Page side: starts the worker, collects its lines until it ends or fails. */
+/**
+ * Page side: starts the worker, collects its lines until it ends or fails. With ?main the
+ * benchmark runs on the page's own thread instead (same V8), so that a CDP profile can see it.
+ */
 const PAGE = `<!doctype html><meta charset="utf-8"><script type="module">
   const lines = [];
-  const worker = new Worker('/main.js', { type: 'module' });
+  const worker = location.search === '?main' ? new EventTarget() : new Worker('/main.js', { type: 'module' });
+  if (location.search === '?main') {
+    globalThis.postMessage = (data) => worker.onmessage({ data });
+    import('/main.js');
+  }
   window.result = new Promise((resolve) => {
     worker.onmessage = (e) => {
       if (e.data.line !== undefined) lines.push(e.data.line);
@@ -26,7 +34,8 @@ const PAGE = `<!doctype html><meta charset="utf-8"><script type="module">
   });
 </script>`;
 
-export async function runInBrowser(script, args = [], { timeoutMs = 600_000 } = {}) {
+/** profile: a file to write a CPU profile of the whole run to (the benchmark then runs on the page's thread). */
+export async function runInBrowser(script, args = [], { timeoutMs = 600_000, profile } = {}) {
   const bundled = await build({
     entryPoints: [join(root, script)], bundle: true, platform: 'browser', format: 'esm', write: false,
     external: ['node:*'], logLevel: 'warning',
@@ -37,7 +46,7 @@ export async function runInBrowser(script, args = [], { timeoutMs = 600_000 } = 
 import('/bench.js').then(() => postMessage({ error: null }), (e) => postMessage({ error: String(e && e.stack || e) }));`;
   const files = { '/': ['text/html', PAGE], '/main.js': ['text/javascript', main], '/bench.js': ['text/javascript', bench] };
   const server = createServer((req, res) => {
-    const file = files[req.url ?? ''];
+    const file = files[new URL(req.url ?? '/', 'http://localhost').pathname];
     res.writeHead(file ? 200 : 404, { 'content-type': file ? file[0] : 'text/plain' });
     res.end(file ? file[1] : 'not found');
   });
@@ -49,8 +58,15 @@ import('/bench.js').then(() => postMessage({ error: null }), (e) => postMessage(
   });
   try {
     const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    const cdp = profile ? await page.context().newCDPSession(page) : undefined;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
+    await page.goto(`http://127.0.0.1:${server.address().port}/${profile ? '?main' : ''}`);
     const result = await page.evaluate((ms) => Promise.race([window.result, new Promise((r) => setTimeout(() => r({ lines: [], error: `timed out after ${ms} ms` }), ms))]), timeoutMs);
+    if (cdp) writeFileSync(profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     if (result.error) throw new Error(result.error);
     return result.lines;
   } finally {
@@ -59,7 +75,12 @@ import('/bench.js').then(() => postMessage({ error: null }), (e) => postMessage(
   }
 }
 
+// `node bench/in-browser.mjs SCRIPT [args] [--cpu-profile FILE]`
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [script, ...args] = process.argv.slice(2);
-  for (const line of await runInBrowser(script, args)) console.log(line);
+  const argv = process.argv.slice(2);
+  const at = argv.indexOf('--cpu-profile');
+  const profile = at >= 0 ? argv.splice(at, 2)[1] : undefined;
+  const [script, ...args] = argv;
+  for (const line of await runInBrowser(script, args, { profile })) console.log(line);
+  if (profile) console.log(`CPU profile of the run (page thread): ${profile}`);
 }

@@ -7,7 +7,7 @@
 // 5,000 nodes is built inside the timed run.
 // Only the scheduler is hosted (no kubelets, no controllers), so pod start-up is not counted;
 // binding goes through the API server and each pod gets its Scheduled event, as upstream.
-// `npx tsx bench/scheduler-throughput.ts [nodes] [pods] [--init N] [--cold] [--json] [--profile]`
+// `npx tsx bench/scheduler-throughput.ts [nodes=5000] [pods=10000] [--init N] [--cold] [--json] [--profile]`
 import type { Node, Pod } from '../engine/api/core-v1.ts';
 import { installIndexes } from '../engine/controllers/listers.ts';
 import { Engine } from '../engine/engine.ts';
@@ -18,7 +18,7 @@ import { args, cpuMs, print, runtime } from './runtime.ts';
 const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--init');
 const nodes = Number(positional[0] ?? 5000);
-const pods = Number(positional[1] ?? 5000);
+const pods = Number(positional[1] ?? 10000);
 const cold = args.includes('--cold');
 const init = cold ? 0 : Number(flag('--init') ?? 1000);
 const e = new Engine({ seed: 1 });
