@@ -191,17 +191,23 @@ export class Clock {
   }
 }
 
-/** The last second formatted: thousands of writes stamp the same virtual second. */
-let lastSecond = NaN;
-let lastFormatted = '';
+/**
+ * Recently formatted seconds, by second mod 64: thousands of writes stamp the same few virtual
+ * seconds, but interleaved (a pod status carries its start time beside the current time), so a
+ * single remembered second kept being formatted anew.
+ */
+const CACHED_SECONDS = 64;
+const cachedSecond = new Float64Array(CACHED_SECONDS).fill(NaN);
+const cachedText: string[] = new Array<string>(CACHED_SECONDS).fill('');
 
 export function rfc3339(ms: number): string {
   const second = Math.floor(ms / 1000);
-  if (second !== lastSecond) {
-    lastFormatted = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
-    lastSecond = second;
+  const slot = ((second % CACHED_SECONDS) + CACHED_SECONDS) % CACHED_SECONDS;
+  if (cachedSecond[slot] !== second) {
+    cachedText[slot] = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    cachedSecond[slot] = second;
   }
-  return lastFormatted;
+  return cachedText[slot]!;
 }
 
 /** RFC 3339 with microseconds, as Kubernetes prints metav1.MicroTime (eventTime, lease renewTime). */
