@@ -36,12 +36,16 @@ export interface Subset {
 export function podToServiceKeys(store: Store, obj: KubeObject, old: KubeObject | undefined): string[] {
   const ns = obj.metadata.namespace!;
   const services = store.list('services', ns);
-  const keys = new Set<string>();
-  for (const s of servicesSelecting(services, obj.metadata.labels)) keys.add(`${ns}/${s.metadata.name}`);
+  // A list, not a Set: this runs for every pod write, and selects zero or one service most of the time.
+  const keys: string[] = [];
+  for (const s of servicesSelecting(services, obj.metadata.labels)) keys.push(`${ns}/${s.metadata.name}`);
   // Most pod writes (status) keep the same frozen labels object: the old version selects the same services.
   if (old && old.metadata.labels !== obj.metadata.labels)
-    for (const s of servicesSelecting(services, old.metadata.labels)) keys.add(`${ns}/${s.metadata.name}`);
-  return [...keys];
+    for (const s of servicesSelecting(services, old.metadata.labels)) {
+      const key = `${ns}/${s.metadata.name}`;
+      if (!keys.includes(key)) keys.push(key);
+    }
+  return keys;
 }
 
 export function selectedPods(cx: Pick<ReconcileContext, 'api'>, svc: Service): Pod[] {

@@ -37,7 +37,11 @@ export function deepFreeze<T>(o: T): T {
 function freezeTree(o: object): void {
   Object.freeze(o);
   if (Array.isArray(o)) {
-    for (const v of o) if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) freezeTree(v);
+    // Indexed, not for-of: this recursion is not always optimised, and an iterator per array is garbage.
+    for (let i = 0; i < o.length; i++) {
+      const v: unknown = o[i];
+      if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) freezeTree(v);
+    }
     return;
   }
   // for-in, not Object.values: no array per object. Store objects are plain data (no inherited keys).
