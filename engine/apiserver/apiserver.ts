@@ -224,9 +224,12 @@ export class ApiServer {
     if (errs.length) throw invalid(t.kind, t.group, meta.name ?? '', errs);
     req.name = meta.name ?? '';
     this.admit('validate', req, cx);
-    if (this.store.get(resource, meta.namespace, meta.name!)) throw alreadyExists({ group: t.group, resource: t.plural }, meta.name!);
-    if (opts.dryRun) return { object: obj as T, warnings };
-    const stored = this.store.putFresh(resource, obj) as T;
+    if (opts.dryRun) {
+      if (this.store.get(resource, meta.namespace, meta.name!)) throw alreadyExists({ group: t.group, resource: t.plural }, meta.name!);
+      return { object: obj as T, warnings };
+    }
+    const stored = this.store.createFresh(resource, obj) as T | undefined;
+    if (!stored) throw alreadyExists({ group: t.group, resource: t.plural }, meta.name!);
     cx.committed();
     return { object: stored, warnings };
   }

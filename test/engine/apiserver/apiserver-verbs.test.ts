@@ -32,8 +32,12 @@ describe('ApiServer verbs', () => {
 
   it('answers AlreadyExists and NotFound in the server words', () => {
     const e = boot();
-    e.api.create('configmaps', 'default', cm('a'));
+    const first = e.api.create('configmaps', 'default', cm('a')).object;
+    const rv = e.store.resourceVersion();
     expect(fails(() => e.api.create('configmaps', 'default', cm('a'))).message).to.equal('configmaps "a" already exists');
+    // Nothing written, no resourceVersion used.
+    expect(e.store.resourceVersion()).to.equal(rv);
+    expect(e.api.get('configmaps', 'default', 'a')).to.equal(first);
     expect(fails(() => e.api.get('deployments.apps', 'default', 'web')).message).to.equal('deployments.apps "web" not found');
     expect(fails(() => e.api.create('configmaps', 'nope', cm('a'))).message).to.equal('namespaces "nope" not found');
   });
