@@ -62,8 +62,11 @@ function nsName(namespace: string | undefined, name: string): string {
  */
 interface Slot {
   readonly key: string;
+  readonly resource: string;
   /** null once removed (a dirty set may still hold the slot). */
   object: KubeObject | null;
+  /** The dirty generation this slot was last listed in (see Store.dirtySlots). */
+  dirty: number;
 }
 
 /** The objects of one resource: by key in write order (iteration, dumps) and by namespace then name (lookups). */
@@ -81,8 +84,13 @@ export class Store {
   private readonly tables = new Map<string, Table>();
   private readonly records = new Map<string, unknown>();
   private readonly watchers = new Set<{ resource?: string; handler: WatchHandler }>();
-  /** Objects written since the last takeDirty(), by slot (its resource alongside): keys are built only when taken. */
-  private dirtyObjects = new Map<Slot, string>();
+  /**
+   * Slots written since the last takeDirty(), each once, in first-write order: a slot is listed
+   * when its `dirty` mark is not the current generation. (A Map keyed by slot did the same at
+   * a hash insert per write, into a map that grows by one entry per Event.)
+   */
+  private dirtySlots: Slot[] = [];
+  private dirtyGeneration = 1;
   private dirtyRecords = new Map<string, unknown | null>();
   /** Secondary indexes (informer-style, derived, rebuilt on load): resource -> index name -> index. */
   private readonly indexes = new Map<string, Map<string, StoreIndex>>();
@@ -162,12 +170,12 @@ export class Store {
       old = slot.object!;
       slot.object = stored;
     } else {
-      slot = { key: nsName(namespace, name), object: stored };
+      slot = { key: nsName(namespace, name), resource, object: stored, dirty: 0 };
       inNs.set(name, slot);
       t.slots.set(slot.key, slot);
     }
     this.reindex(resource, slot.key, old, stored);
-    this.dirtyObjects.set(slot, resource);
+    this.markDirty(slot);
     this.emit(old ? { type: 'MODIFIED', resource, object: stored, old } : { type: 'ADDED', resource, object: stored });
     return stored;
   }
@@ -185,7 +193,7 @@ export class Store {
     this.reindex(resource, slot.key, old, undefined);
     // A deleted object carries a fresh resourceVersion in its DELETED event, as etcd does.
     const last = deepFreeze({ ...old, metadata: { ...old.metadata, resourceVersion: this.nextResourceVersion() } });
-    this.dirtyObjects.set(slot, resource);
+    this.markDirty(slot);
     this.emit({ type: 'DELETED', resource, object: last });
     return last;
   }
@@ -262,11 +270,22 @@ export class Store {
 
   takeDirty(): DirtySet {
     const objects: DirtySet['objects'] = new Map();
-    for (const [slot, resource] of this.dirtyObjects) objects.set(`${resource}|${slot.key}`, { resource, object: slot.object });
+    for (const slot of this.dirtySlots) objects.set(`${slot.resource}|${slot.key}`, { resource: slot.resource, object: slot.object });
     const d: DirtySet = { objects, records: this.dirtyRecords };
-    this.dirtyObjects = new Map();
-    this.dirtyRecords = new Map();
+    this.clearDirty();
     return d;
+  }
+
+  private markDirty(slot: Slot): void {
+    if (slot.dirty === this.dirtyGeneration) return;
+    slot.dirty = this.dirtyGeneration;
+    this.dirtySlots.push(slot);
+  }
+
+  private clearDirty(): void {
+    this.dirtySlots = [];
+    this.dirtyGeneration++;
+    this.dirtyRecords = new Map();
   }
 
   dump(): StoreDump {
@@ -286,7 +305,7 @@ export class Store {
       const namespace = object.metadata.namespace ?? '';
       let inNs = t.byNamespace.get(namespace);
       if (!inNs) t.byNamespace.set(namespace, (inNs = new Map()));
-      const slot: Slot = { key: nsName(namespace, object.metadata.name!), object: deepFreeze(object) };
+      const slot: Slot = { key: nsName(namespace, object.metadata.name!), resource, object: deepFreeze(object), dirty: 0 };
       const prev = inNs.get(object.metadata.name!);
       if (prev) prev.object = slot.object;
       else {
@@ -295,8 +314,7 @@ export class Store {
       }
     }
     for (const [k, v] of d.records) this.records.set(k, v);
-    this.dirtyObjects = new Map();
-    this.dirtyRecords = new Map();
+    this.clearDirty();
     for (const [resource, byName] of this.indexes)
       for (const idx of byName.values()) {
         idx.values.clear();

@@ -69,4 +69,20 @@ describe('Store', () => {
     expect(r.dump()).to.deep.equal(JSON.parse(JSON.stringify(s.dump())));
     expect(r.takeDirty().objects.size).to.equal(0);
   });
+
+  it('lists each changed object once, in first-write order, with its last state (null once deleted)', () => {
+    const s = new Store();
+    s.put('configmaps', cm('a'));
+    s.put('configmaps', cm('b'));
+    s.put('configmaps', cm('a'));
+    s.remove('configmaps', 'default', 'b');
+    const d = s.takeDirty();
+    expect([...d.objects.keys()]).to.deep.equal(['configmaps|default/a', 'configmaps|default/b']);
+    expect(d.objects.get('configmaps|default/a')!.object!.metadata.resourceVersion).to.equal('3');
+    expect(d.objects.get('configmaps|default/b')!.object).to.equal(null);
+    // Taken: the next batch starts empty, and lists an object written again.
+    expect(s.takeDirty().objects.size).to.equal(0);
+    s.put('configmaps', cm('a'));
+    expect([...s.takeDirty().objects.keys()]).to.deep.equal(['configmaps|default/a']);
+  });
 });
