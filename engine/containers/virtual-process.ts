@@ -5,6 +5,7 @@
 // exit timer all read the same deterministic history without a timer per `sleep 1`.
 import { printf, unescape } from '../shell/printf-format.ts';
 import type { AndOr, Command, Part, Pipeline, Redirect, Script, SimpleCommand, Word } from '../shell/ast.ts';
+import { arithmeticExpansion } from '../shell/arithmetic.ts';
 import { parseScript } from '../shell/parse.ts';
 import { piDigits } from './pi.ts';
 
@@ -380,8 +381,7 @@ export class VirtualProcess {
   }
 
   private arith(expr: string): number {
-    const src = expr.replace(/\$?\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_, k: string) => String(Number(this.vars[k] ?? 0) || 0));
-    return arithmetic(src);
+    return arithmeticExpansion(expr, (k) => this.vars[k]);
   }
 
   // Commands ----------------------------------------------------------------------------------
@@ -637,65 +637,6 @@ export class VirtualProcess {
   }
 }
 
-/** Integer arithmetic as $((...)) does it: + - * / % comparisons and parentheses. */
-export function arithmetic(src: string): number {
-  const toks = src.match(/\d+|==|!=|<=|>=|&&|\|\||[-+*/%()<>!]/g) ?? [];
-  let i = 0;
-  const peek = () => toks[i];
-  const prim = (): number => {
-    const t = toks[i++];
-    if (t === '(') {
-      const v = or();
-      i++;
-      return v;
-    }
-    if (t === '-') return -prim();
-    if (t === '!') return prim() ? 0 : 1;
-    return Number(t) || 0;
-  };
-  const mul = (): number => {
-    let v = prim();
-    while (peek() === '*' || peek() === '/' || peek() === '%') {
-      const op = toks[i++];
-      const r = prim();
-      v = op === '*' ? v * r : op === '/' ? Math.trunc(v / (r || 1)) : v % (r || 1);
-    }
-    return v;
-  };
-  const add = (): number => {
-    let v = mul();
-    while (peek() === '+' || peek() === '-') v = toks[i++] === '+' ? v + mul() : v - mul();
-    return v;
-  };
-  const cmp = (): number => {
-    let v = add();
-    while (peek() && ['<', '>', '<=', '>=', '==', '!='].includes(peek()!)) {
-      const op = toks[i++];
-      const r = add();
-      v = +(op === '<' ? v < r : op === '>' ? v > r : op === '<=' ? v <= r : op === '>=' ? v >= r : op === '==' ? v === r : v !== r);
-    }
-    return v;
-  };
-  const and = (): number => {
-    let v = cmp();
-    while (peek() === '&&') {
-      i++;
-      const r = cmp();
-      v = +(!!v && !!r);
-    }
-    return v;
-  };
-  const or = (): number => {
-    let v = and();
-    while (peek() === '||') {
-      i++;
-      const r = and();
-      v = +(!!v || !!r);
-    }
-    return v;
-  };
-  return toks.length ? or() : 0;
-}
 
 
 export function parseSize(s: string): number {

@@ -1,6 +1,7 @@
 // Word expansion: parameters ($VAR, ${VAR:-x}, $?, ${#VAR}), command substitution ($(...)
 // with trailing newlines removed), field splitting of unquoted results on blanks, and
 // quote removal. No globbing: the workspace has no directories to match.
+import { arithmeticExpansion } from './arithmetic.ts';
 import type { Part, Word } from './ast.ts';
 
 export interface ExpandContext {
@@ -21,9 +22,16 @@ export async function expandToString(w: Word, cx: ExpandContext): Promise<string
   return (await expandWord(w, cx, false)).join(' ');
 }
 
+/** $(script), trailing newlines removed; $((expr)) arrives as a substitution of "(expr)": arithmetic, not a subshell. */
+async function substitution(script: string, cx: ExpandContext): Promise<string> {
+  const arith = /^\((.*)\)$/s.exec(script);
+  if (arith) return String(arithmeticExpansion(arith[1]!, (name) => cx.lookup(name)));
+  return (await cx.substitute(script)).replace(/\n+$/, '');
+}
+
 async function partValue(p: Part, cx: ExpandContext): Promise<string> {
   if (p.t === 'lit') return p.s;
-  if (p.t === 'cmd') return (await cx.substitute(p.script)).replace(/\n+$/, '');
+  if (p.t === 'cmd') return substitution(p.script, cx);
   const v = cx.lookup(p.name);
   switch (p.op) {
     case '#':
@@ -98,7 +106,7 @@ async function expandWord(w: Word, cx: ExpandContext, split: boolean): Promise<s
   return fields;
 }
 
-/** Here-document bodies with an unquoted delimiter expand $VAR, ${...} and $(...). */
+/** Here-document bodies with an unquoted delimiter expand $VAR, ${...}, $(...) and $((...)). */
 export async function expandHeredoc(body: string, cx: ExpandContext): Promise<string> {
   let out = '';
   for (let i = 0; i < body.length; i++) {
@@ -113,7 +121,7 @@ export async function expandHeredoc(body: string, cx: ExpandContext): Promise<st
         if (body[j] === '(') depth++;
         else if (body[j] === ')' && --depth === 0) break;
       }
-      out += (await cx.substitute(body.slice(i + 2, j))).replace(/\n+$/, '');
+      out += await substitution(body.slice(i + 2, j), cx);
       i = j;
     } else if (c === '$' && body[i + 1] === '{') {
       const end = body.indexOf('}', i);

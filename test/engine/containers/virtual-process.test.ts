@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { piDigits } from '../../../engine/containers/pi.ts';
-import { arithmetic, VirtualProcess } from '../../../engine/containers/virtual-process.ts';
+import { VirtualProcess } from '../../../engine/containers/virtual-process.ts';
+import { arithmetic } from '../../../engine/shell/arithmetic.ts';
 
 const T0 = Date.UTC(2025, 0, 1);
 const proc = (script: string) => new VirtualProcess({ argv: ['sh', '-c', script], env: { HOME: '/root' }, files: {}, startedAt: T0, hostname: 'web-0' });
