@@ -16,6 +16,7 @@ import { kubectl } from './kubectl.ts';
 import { cd, clear, falseBuiltin, ls, pwd, rm, sleep, trueBuiltin } from './misc.ts';
 import { printf } from './printf.ts';
 import { sed } from './sed.ts';
+import { seq } from './seq.ts';
 import { sim } from './sim.ts';
 import { sort } from './sort.ts';
 import { tail } from './tail.ts';
@@ -25,7 +26,7 @@ import { wget } from './wget.ts';
 import { xargs } from './xargs.ts';
 
 export const BUILTINS: Readonly<Record<string, Builtin>> = {
-  awk, base64, cat, cd, clear, cut, echo, env, export: exportBuiltin, false: falseBuiltin, grep, head, help, k: kubectl, kubectl, ls, printf, pwd, rm, sed, sim, sleep, sort,
+  awk, base64, cat, cd, clear, cut, echo, env, export: exportBuiltin, false: falseBuiltin, grep, head, help, k: kubectl, kubectl, ls, printf, pwd, rm, sed, seq, sim, sleep, sort,
   tail, tr, true: trueBuiltin, unset, wc, xargs,
   curl, wget, jobs, kill,
 };
