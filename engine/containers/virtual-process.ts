@@ -6,6 +6,7 @@
 import { printf, unescape } from '../shell/printf-format.ts';
 import type { AndOr, Command, Part, Pipeline, Redirect, Script, SimpleCommand, Word } from '../shell/ast.ts';
 import { arithmeticExpansion } from '../shell/arithmetic.ts';
+import { evaluateTest } from '../shell/test-expression.ts';
 import { parseScript } from '../shell/parse.ts';
 import { piDigits } from './pi.ts';
 
@@ -587,36 +588,11 @@ export class VirtualProcess {
   }
 
   private test(a: string[]): boolean {
-    if (a[0] === '!') return !this.test(a.slice(1));
-    if (a.length === 0) return false;
-    if (a.length === 1) return a[0] !== '';
-    if (a.length === 2) {
-      const [op, x] = a as [string, string];
-      const p = this.abs(x);
-      switch (op) {
-        case '-z': return x === '';
-        case '-n': return x !== '';
-        case '-f': case '-r': case '-s': return this.files.has(p) && (op !== '-s' || this.files.get(p) !== '');
-        case '-e': return this.files.has(p) || this.dirs.has(p);
-        case '-d': return this.dirs.has(p);
-      }
-      return false;
-    }
-    const i = a.indexOf('-a') > 0 ? a.indexOf('-a') : a.indexOf('-o');
-    if (i > 0) return a[i] === '-a' ? this.test(a.slice(0, i)) && this.test(a.slice(i + 1)) : this.test(a.slice(0, i)) || this.test(a.slice(i + 1));
-    const [x, op, y] = a as [string, string, string];
-    const n = (s: string) => Number(s) || 0;
-    switch (op) {
-      case '=': case '==': return x === y;
-      case '!=': return x !== y;
-      case '-eq': return n(x) === n(y);
-      case '-ne': return n(x) !== n(y);
-      case '-lt': return n(x) < n(y);
-      case '-le': return n(x) <= n(y);
-      case '-gt': return n(x) > n(y);
-      case '-ge': return n(x) >= n(y);
-    }
-    return false;
+    return evaluateTest(a, {
+      isFile: (x) => this.files.has(this.abs(x)),
+      isDir: (x) => this.dirs.has(this.abs(x)),
+      hasContent: (x) => this.files.has(this.abs(x)) && this.files.get(this.abs(x)) !== '',
+    });
   }
 
   private expr(a: string[]): string {

@@ -20,6 +20,7 @@ import { seq } from './seq.ts';
 import { sim } from './sim.ts';
 import { sort } from './sort.ts';
 import { tail } from './tail.ts';
+import { test } from './test.ts';
 import { tr } from './tr.ts';
 import { wc } from './wc.ts';
 import { wget } from './wget.ts';
@@ -27,6 +28,6 @@ import { xargs } from './xargs.ts';
 
 export const BUILTINS: Readonly<Record<string, Builtin>> = {
   awk, base64, cat, cd, clear, cut, echo, env, export: exportBuiltin, false: falseBuiltin, grep, head, help, k: kubectl, kubectl, ls, printf, pwd, rm, sed, seq, sim, sleep, sort,
-  tail, tr, true: trueBuiltin, unset, wc, xargs,
+  tail, test, '[': test, tr, true: trueBuiltin, unset, wc, xargs,
   curl, wget, jobs, kill,
 };
