@@ -234,6 +234,8 @@ export class Engine {
   /** Replaces the cluster state with a dump; components resync from the restored store. */
   load(d: EngineDump): void {
     this.store.load(d.store);
+    // The components that saw the old events are gone with them: their correlators start afresh.
+    this.events.reset();
     this.rng.setState(d.rng);
     const restored = Clock.restore(d.clock);
     // Keep the same Clock instance (the API server and contexts hold it).

@@ -1,18 +1,54 @@
 // The Event recorder components use (client-go's record.EventRecorder): core/v1 Events named
-// `<object>.<hex nanoseconds>`, with identical repeats aggregated into count/lastTimestamp as
-// the EventCorrelator does. Recording never fails the caller: a down API server drops it.
+// `<object>.<hex nanoseconds>`, passed through client-go's EventCorrelator first
+// (tools/record/events_cache.go): 10 events of one reason about one object with different
+// messages within 10 minutes become one "(combined from similar events): " Event; identical
+// repeats count up in count/lastTimestamp; a source may write 25 events about one object, then
+// one per 5 minutes (the rest are dropped, though their occurrences still count). Recording
+// never fails the caller: a down API server drops it.
 import type { Event } from '../api/core-v1.ts';
 import type { KubeObject } from '../api/meta.ts';
 import type { ApiServer } from '../apiserver/apiserver.ts';
 import { ApiError } from '../apiserver/status.ts';
+import { Lru } from './lru.ts';
 
 export type EventType = 'Normal' | 'Warning';
 
 /**
- * How many correlation keys the recorder remembers (client-go's eventLogger LRU,
- * maxLruCacheEntries): an identical event recorded after that many others starts a new Event.
+ * How many keys each of the correlator's caches remembers (client-go's maxLruCacheEntries): an
+ * identical event recorded after that many others starts a new Event.
  */
 export const MAX_CORRELATION_ENTRIES = 4096;
+/** defaultAggregateMaxEvents, defaultAggregateIntervalInSeconds. */
+export const AGGREGATE_MAX_EVENTS = 10;
+const AGGREGATE_INTERVAL_MS = 600_000;
+/** defaultSpamBurst, defaultSpamQPS: 25 events about an object, then one per 5 minutes. */
+export const SPAM_BURST = 25;
+const SPAM_QPS = 1 / 300;
+export const COMBINED_PREFIX = '(combined from similar events): ';
+/**
+ * Components that record through the events.k8s.io API (k8s.io/client-go/tools/events), which
+ * has no EventCorrelator: the scheduler.
+ */
+const UNCORRELATED = new Set(['default-scheduler']);
+
+/** eventLogger's eventLog: what the last occurrence of a key was written as. */
+interface Observation {
+  name: string;
+  count: number;
+  firstTimestamp: string;
+}
+
+/** EventAggregator's aggregateRecord: the distinct messages seen and when the last one came. */
+interface AggregateRecord {
+  messages: Set<string>;
+  lastMs: number;
+}
+
+/** The spam filter's token bucket (golang.org/x/time/rate, as flowcontrol's rate limiter). */
+interface Bucket {
+  tokens: number;
+  atMs: number;
+}
 
 export interface EventSource {
   component: string;
@@ -36,14 +72,12 @@ export function nanosHex(ms: number, sub: number): string {
 
 export class EventRecorder {
   private seq = 0;
-  /** Correlation key -> Event name, least recently used first (a Map keeps insertion order). */
-  private readonly index = new Map<string, string>();
-  /**
-   * A live iterator over `index`, always at its oldest entry: every entry before it was evicted
-   * through it, and a touched entry is re-inserted at the end. A fresh keys().next() per eviction
-   * would walk over the holes deletions leave at the front of the Map's table, O(n) each time.
-   */
-  private readonly oldest = this.index.keys();
+  /** eventLogger: by event key (or aggregate key), the Event its occurrences went to. */
+  private readonly observed = new Lru<Observation>(MAX_CORRELATION_ENTRIES);
+  /** EventAggregator: by source, object, type and reason. */
+  private readonly aggregates = new Lru<AggregateRecord>(MAX_CORRELATION_ENTRIES);
+  /** EventSourceObjectSpamFilter: by source and object. */
+  private readonly buckets = new Lru<Bucket>(MAX_CORRELATION_ENTRIES);
   /** One frozen `source` per component/host, shared by its Events (stored objects are immutable). */
   private readonly sources = new Map<string, Event['source']>();
 
@@ -57,9 +91,58 @@ export class EventRecorder {
     }
   }
 
+  /** Forgets what the correlator saw (a restarted component; a restored cluster). */
+  reset(): void {
+    this.observed.clear();
+    this.aggregates.clear();
+    this.buckets.clear();
+  }
+
   private write(obj: KubeObject, source: EventSource, type: EventType, reason: string, message: string, fieldPath?: string): void {
     const namespace = obj.metadata.namespace ?? 'default';
+    const nowMs = this.api.clock.now();
+    const correlated = !UNCORRELATED.has(source.component);
+    // getSpamKey: source and object (uid: the same name recreated is another object).
+    const objectKey = `${source.component}\u0000${source.host ?? ''}\u0000${obj.kind}\u0000${obj.metadata.namespace ?? ''}\u0000${obj.metadata.name}\u0000${obj.metadata.uid ?? ''}`;
+    const similarKey = `${objectKey}\u0000${type}\u0000${reason}`;
+    let key = `${similarKey}\u0000${fieldPath ?? ''}\u0000${message}`;
+    let text = message;
+    let combined = false;
+    if (correlated) {
+      // EventAggregate: the 10th distinct message within 10 minutes goes to the combined Event.
+      let agg = this.aggregates.get(similarKey);
+      if (!agg || nowMs - agg.lastMs > AGGREGATE_INTERVAL_MS) agg = { messages: new Set(), lastMs: nowMs };
+      agg.messages.add(message);
+      agg.lastMs = nowMs;
+      this.aggregates.set(similarKey, agg);
+      if (agg.messages.size >= AGGREGATE_MAX_EVENTS) {
+        // PopAny (Go picks at random; the oldest here, for determinism).
+        agg.messages.delete(agg.messages.values().next().value!);
+        key = similarKey;
+        text = COMBINED_PREFIX + message;
+        combined = true;
+      }
+    }
+    // eventObserve: a repeat counts on the Event of its key, dropped or not.
     const now = this.api.clock.nowRFC3339();
+    const seen = this.observed.get(key);
+    const observation: Observation = seen
+      ? { name: seen.name, count: seen.count + 1, firstTimestamp: seen.firstTimestamp }
+      : { name: `${obj.metadata.name}.${nanosHex(nowMs, this.seq++ % 1000000)}`, count: 1, firstTimestamp: now };
+    this.observed.set(key, observation);
+    if (correlated && !this.allow(objectKey, nowMs)) return;
+
+    if (seen) {
+      const same = this.api.tryGet<Event>('events', namespace, seen.name);
+      if (same) {
+        const next = structuredClone(same);
+        next.count = observation.count;
+        next.lastTimestamp = now;
+        next.message = text;
+        this.api.update('events', next, { trusted: true });
+        return;
+      }
+    }
     // Built key by key (no spread, no delete): same fields, same order.
     const involved: Event['involvedObject'] = { kind: obj.kind };
     if (obj.metadata.namespace) involved.namespace = obj.metadata.namespace;
@@ -68,43 +151,39 @@ export class EventRecorder {
     involved.apiVersion = obj.apiVersion;
     involved.resourceVersion = obj.metadata.resourceVersion;
     if (fieldPath) involved.fieldPath = fieldPath;
-    // Aggregate an identical event for the same object (same source, reason, message, type).
-    // The index is only a cache of names: a missing or restored-away entry just creates anew.
-    const corrKey = `${obj.metadata.uid ?? ''}\u0000${source.component}\u0000${type}\u0000${reason}\u0000${message}\u0000${fieldPath ?? ''}`;
-    const known = this.index.get(corrKey);
-    const same = known ? this.api.tryGet<Event>('events', namespace, known) : undefined;
-    if (known !== undefined) this.index.delete(corrKey); // re-added below as the most recent
-    if (same) {
-      this.remember(corrKey, known!);
-      const next = structuredClone(same);
-      next.count = (same.count ?? 1) + 1;
-      next.lastTimestamp = now;
-      this.api.update('events', next, { trusted: true });
-      return;
-    }
+    // A repeat whose Event is gone (expired, deleted) is created again under its name and count.
     const ev: Event = {
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name: `${obj.metadata.name}.${nanosHex(this.api.clock.now(), this.seq++ % 1000000)}`, namespace },
+      metadata: { name: observation.name, namespace },
       involvedObject: involved,
       reason,
-      message,
+      message: text,
       source: this.sourceOf(source),
-      firstTimestamp: now,
+      firstTimestamp: observation.firstTimestamp,
       lastTimestamp: now,
-      count: 1,
+      count: observation.count,
       type,
       eventTime: null,
-      reportingComponent: source.component,
-      reportingInstance: source.host ?? '',
+      // The combined Event is built without the reporting fields (EventAggregate's eventCopy).
+      reportingComponent: combined ? '' : source.component,
+      reportingInstance: combined ? '' : source.host ?? '',
     };
     this.api.create('events', namespace, ev, { trusted: true });
-    this.remember(corrKey, ev.metadata.name!);
   }
 
-  private remember(corrKey: string, name: string): void {
-    this.index.set(corrKey, name);
-    if (this.index.size > MAX_CORRELATION_ENTRIES) this.index.delete(this.oldest.next().value!);
+  /** EventSourceObjectSpamFilter.Filter: takes a token from the source+object bucket, if any. */
+  private allow(objectKey: string, nowMs: number): boolean {
+    let b = this.buckets.get(objectKey);
+    if (!b) b = { tokens: SPAM_BURST, atMs: nowMs };
+    else {
+      b.tokens = Math.min(SPAM_BURST, b.tokens + ((nowMs - b.atMs) / 1000) * SPAM_QPS);
+      b.atMs = nowMs;
+    }
+    const ok = b.tokens >= 1;
+    if (ok) b.tokens -= 1;
+    this.buckets.set(objectKey, b);
+    return ok;
   }
 
   private sourceOf(source: EventSource): Event['source'] {
