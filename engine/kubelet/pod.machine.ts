@@ -135,7 +135,7 @@ const podSetup = setup({
       ),
   },
   guards: {
-    // `ahead`: 1 when the transition's own assign moves past the current container (see bringUpNext).
+    // `ahead`: 1 when the transition's own assign moves past the current container (see AHEAD_1).
     allStarted: ({ context }, p: Ahead) => context.next + p.ahead >= context.containers.length,
     needsPull: ({ context }, p: Ahead) => {
       const c = context.containers[context.next + p.ahead]!;
@@ -299,26 +299,39 @@ const proberHandlers = {
   },
 };
 
-type BringUpAction = NonNullable<Parameters<typeof podSetup.createMachine>[0]['entry']>;
+type CreatedEvent = Extract<PodEvent, { type: 'container.created' }>;
 
-/**
- * The transition that brings up the next container (or ends in Running): `actions` first, then
- * the branch for what the container needs, decided on the context before them (`ahead` 1: they
- * move `next` past the current container). Taken directly from the event rather than through
- * an eventless hop, it is one microstep instead of two for every pod event that starts a
- * container.
- */
-function bringUpNext(ahead: 0 | 1, actions: readonly unknown[]) {
-  const params = { ahead };
-  const act = actions as BringUpAction[];
-  return [
-    { guard: { type: 'allStarted' as const, params }, target: '#pod.Running', actions: act },
-    { guard: { type: 'cannotPull' as const, params }, target: '#pod.CannotPull', actions: act },
-    { guard: { type: 'needsPull' as const, params }, target: '#pod.Pulling', actions: act },
-    // After the actions: the already-present image is that of the container now at `next`.
-    { target: '#pod.Creating', actions: [...act, { type: 'emitAlreadyPresent' as const, params: ({ context }: { context: PodCtx }) => ({ index: context.next }) }] },
-  ] as never;
-}
+// The transitions that bring up the next container (or end in Running) branch on what it needs
+// straight from the event, not through an eventless hop to Preparing: one microstep instead of
+// two for every pod event that starts a container. Guards see the context before the actions;
+// `ahead` 1 says the actions move `next` past the current container.
+const AHEAD_0: Ahead = { ahead: 0 };
+const AHEAD_1: Ahead = { ahead: 1 };
+
+/** After the actions: the already-present image is that of the container now at `next`. */
+const alreadyPresent = { type: 'emitAlreadyPresent' as const, params: ({ context }: { context: PodCtx }) => ({ index: context.next }) };
+
+const sandboxReady = [podSetup.assign({ sandboxAt: ({ event }: { event: PodEvent }) => event.now })];
+
+/** The container at `next` started. One assign (each one copies the snapshot): the actions before it still see it at `next`. */
+const containerStarted = [
+  { type: 'emitStarted' as const, params: ({ context, event }: { context: PodCtx; event: PodEvent }) => ({ index: context.next, logs: (event as CreatedEvent).plan.logs, restarted: false }) },
+  podSetup.raise(({ context }: { context: PodCtx }) => ({ type: 'container.exited' as const, now: 0, index: context.next }), {
+    delay: ({ event }: { event: PodEvent }) => (event as CreatedEvent).plan.exitAfterMs ?? 2 ** 31,
+    id: 'container.exited',
+  }),
+  podSetup.assign(({ context, event }: { context: PodCtx; event: PodEvent }) => {
+    const e = event as CreatedEvent;
+    return {
+      containers: withContainer(context, context.next, {
+        state: 'running', reason: undefined, message: undefined, started: !cur(context).probed,
+        ready: !cur(context).probed, startedAt: e.now, containerID: e.containerID,
+        exitAfterMs: e.plan.exitAfterMs, exitCodePlanned: e.plan.exitCode, exitReasonPlanned: e.plan.exitReason, stopMs: e.plan.stopMs,
+      }),
+      next: context.next + 1,
+    };
+  }),
+];
 
 export const podMachine = podSetup.createMachine({
   id: 'pod',
@@ -347,10 +360,24 @@ export const podMachine = podSetup.createMachine({
     },
     Sandbox: {
       entry: raise({ type: 'sandbox.ready', now: 0 }, { delay: 'sandboxCreate', id: 'sandbox.ready' }),
-      on: { 'sandbox.ready': bringUpNext(0, [assign({ sandboxAt: ({ event }) => event.now })]) },
+      on: {
+        'sandbox.ready': [
+          { guard: { type: 'allStarted', params: AHEAD_0 }, target: 'Running', actions: sandboxReady },
+          { guard: { type: 'cannotPull', params: AHEAD_0 }, target: 'CannotPull', actions: sandboxReady },
+          { guard: { type: 'needsPull', params: AHEAD_0 }, target: 'Pulling', actions: sandboxReady },
+          { target: 'Creating', actions: [...sandboxReady, alreadyPresent] },
+        ],
+      },
     },
-    // Reached after an init container: decides what the next container needs, as bringUpNext does.
-    Preparing: { always: bringUpNext(0, []) },
+    // Reached after an init container: what the next container needs.
+    Preparing: {
+      always: [
+        { guard: { type: 'allStarted', params: AHEAD_0 }, target: 'Running' },
+        { guard: { type: 'cannotPull', params: AHEAD_0 }, target: 'CannotPull' },
+        { guard: { type: 'needsPull', params: AHEAD_0 }, target: 'Pulling' },
+        { target: 'Creating', actions: alreadyPresent },
+      ],
+    },
     Pulling: {
       entry: [
         { type: 'emitPulling', params: ({ context }) => ({ index: context.next }) },
@@ -439,22 +466,10 @@ export const podMachine = podSetup.createMachine({
             }),
           ],
           },
-          // One assign (each one copies the snapshot): the actions before it still see this container at `next`.
-          ...bringUpNext(1, [
-            { type: 'emitStarted', params: ({ context, event }) => ({ index: context.next, logs: event.plan.logs, restarted: false }) },
-            raise(({ context }) => ({ type: 'container.exited' as const, now: 0, index: context.next }), {
-              delay: ({ event }) => event.plan.exitAfterMs ?? 2 ** 31,
-              id: 'container.exited',
-            }),
-            assign(({ context, event }) => ({
-              containers: withContainer(context, context.next, {
-                state: 'running', reason: undefined, message: undefined, started: !cur(context).probed,
-                ready: !cur(context).probed, startedAt: event.now, containerID: event.containerID,
-                exitAfterMs: event.plan.exitAfterMs, exitCodePlanned: event.plan.exitCode, exitReasonPlanned: event.plan.exitReason, stopMs: event.plan.stopMs,
-              }),
-              next: context.next + 1,
-            })),
-          ]),
+          { guard: { type: 'allStarted', params: AHEAD_1 }, target: 'Running', actions: containerStarted },
+          { guard: { type: 'cannotPull', params: AHEAD_1 }, target: 'CannotPull', actions: containerStarted },
+          { guard: { type: 'needsPull', params: AHEAD_1 }, target: 'Pulling', actions: containerStarted },
+          { target: 'Creating', actions: [...containerStarted, alreadyPresent] },
         ],
       },
     },
