@@ -9,7 +9,7 @@ import type { Event } from '../api/core-v1.ts';
 import type { KubeObject } from '../api/meta.ts';
 import type { ApiServer } from '../apiserver/apiserver.ts';
 import { ApiError } from '../apiserver/status.ts';
-import { Lru } from './lru.ts';
+import { LruList, type LruEntry } from './lru.ts';
 
 export type EventType = 'Normal' | 'Warning';
 
@@ -70,14 +70,44 @@ export function nanosHex(ms: number, sub: number): string {
   return high ? high.toString(16) + low32.padStart(8, '0') : low32;
 }
 
+/**
+ * What the correlator keeps about one object from one source: its entries in the three caches.
+ * Found by source component, host and object (strings the caller already holds), so recording
+ * an event builds one key string, not three.
+ */
+interface ObjectRecord {
+  home: Map<string, ObjectRecord>;
+  id: string;
+  bucket: LruEntry<Bucket, ObjectRecord> | null;
+  /** By type and reason. */
+  aggregates: Map<string, LruEntry<AggregateRecord, ObjectRecord>> | null;
+  /** By event key; the combined Event by type and reason. */
+  observed: Map<string, LruEntry<Observation, ObjectRecord>> | null;
+}
+
+function dropIfEmpty(r: ObjectRecord): void {
+  if (!r.bucket && !r.aggregates?.size && !r.observed?.size) r.home.delete(r.id);
+}
+
 export class EventRecorder {
   private seq = 0;
-  /** eventLogger: by event key (or aggregate key), the Event its occurrences went to. */
-  private readonly observed = new Lru<Observation>(MAX_CORRELATION_ENTRIES);
-  /** EventAggregator: by source, object, type and reason. */
-  private readonly aggregates = new Lru<AggregateRecord>(MAX_CORRELATION_ENTRIES);
-  /** EventSourceObjectSpamFilter: by source and object. */
-  private readonly buckets = new Lru<Bucket>(MAX_CORRELATION_ENTRIES);
+  /** By source component, host and object id. */
+  private readonly records = new Map<string, Map<string, Map<string, ObjectRecord>>>();
+  /** eventLogger's cache: the Event each event key's occurrences went to. */
+  private readonly observed = new LruList<Observation, ObjectRecord>(MAX_CORRELATION_ENTRIES, (e) => {
+    e.owner.observed!.delete(e.key);
+    dropIfEmpty(e.owner);
+  });
+  /** EventAggregator's cache: by source, object, type and reason. */
+  private readonly aggregates = new LruList<AggregateRecord, ObjectRecord>(MAX_CORRELATION_ENTRIES, (e) => {
+    e.owner.aggregates!.delete(e.key);
+    dropIfEmpty(e.owner);
+  });
+  /** EventSourceObjectSpamFilter's cache: by source and object. */
+  private readonly buckets = new LruList<Bucket, ObjectRecord>(MAX_CORRELATION_ENTRIES, (e) => {
+    e.owner.bucket = null;
+    dropIfEmpty(e.owner);
+  });
   /** One frozen `source` per component/host, shared by its Events (stored objects are immutable). */
   private readonly sources = new Map<string, Event['source']>();
 
@@ -91,46 +121,72 @@ export class EventRecorder {
     }
   }
 
-  /** Forgets what the correlator saw (a restarted component; a restored cluster). */
+  /** Forgets what the correlator saw (a restored cluster: the components that saw it are gone). */
   reset(): void {
+    this.records.clear();
     this.observed.clear();
     this.aggregates.clear();
     this.buckets.clear();
+  }
+
+  /** The correlator's record of this source and object (uid; kind/namespace/name without one). */
+  private recordOf(source: EventSource, obj: KubeObject): ObjectRecord {
+    let byHost = this.records.get(source.component);
+    if (!byHost) this.records.set(source.component, (byHost = new Map()));
+    const host = source.host ?? '';
+    let byObject = byHost.get(host);
+    if (!byObject) byHost.set(host, (byObject = new Map()));
+    const m = obj.metadata;
+    const id = m.uid ?? `${obj.kind}\u0000${m.namespace ?? ''}\u0000${m.name ?? ''}`;
+    let r = byObject.get(id);
+    if (!r) byObject.set(id, (r = { home: byObject, id, bucket: null, aggregates: null, observed: null }));
+    return r;
   }
 
   private write(obj: KubeObject, source: EventSource, type: EventType, reason: string, message: string, fieldPath?: string): void {
     const namespace = obj.metadata.namespace ?? 'default';
     const nowMs = this.api.clock.now();
     const correlated = !UNCORRELATED.has(source.component);
-    // getSpamKey: source and object (uid: the same name recreated is another object).
-    const objectKey = `${source.component}\u0000${source.host ?? ''}\u0000${obj.kind}\u0000${obj.metadata.namespace ?? ''}\u0000${obj.metadata.name}\u0000${obj.metadata.uid ?? ''}`;
-    const similarKey = `${objectKey}\u0000${type}\u0000${reason}`;
-    let key = `${similarKey}\u0000${fieldPath ?? ''}\u0000${message}`;
+    const r = this.recordOf(source, obj);
+    const similar = type === 'Normal' ? reason : `${type}\u0000${reason}`;
+    let key = `${similar}\u0000${fieldPath ?? ''}\u0000${message}`;
     let text = message;
     let combined = false;
     if (correlated) {
       // EventAggregate: the 10th distinct message within 10 minutes goes to the combined Event.
-      let agg = this.aggregates.get(similarKey);
-      if (!agg || nowMs - agg.lastMs > AGGREGATE_INTERVAL_MS) agg = { messages: new Set(), lastMs: nowMs };
+      const aggregates = (r.aggregates ??= new Map());
+      let entry = aggregates.get(similar);
+      if (entry) this.aggregates.touch(entry);
+      else aggregates.set(similar, (entry = this.aggregates.add(r, similar, { messages: new Set(), lastMs: nowMs })));
+      let agg = entry.value;
+      if (nowMs - agg.lastMs > AGGREGATE_INTERVAL_MS) agg = entry.value = { messages: new Set(), lastMs: nowMs };
       agg.messages.add(message);
       agg.lastMs = nowMs;
-      this.aggregates.set(similarKey, agg);
       if (agg.messages.size >= AGGREGATE_MAX_EVENTS) {
         // PopAny (Go picks at random; the oldest here, for determinism).
         agg.messages.delete(agg.messages.values().next().value!);
-        key = similarKey;
+        key = similar;
         text = COMBINED_PREFIX + message;
         combined = true;
       }
     }
     // eventObserve: a repeat counts on the Event of its key, dropped or not.
     const now = this.api.clock.nowRFC3339();
-    const seen = this.observed.get(key);
+    const observed = (r.observed ??= new Map());
+    const entry = observed.get(key);
+    const seen = entry?.value;
     const observation: Observation = seen
       ? { name: seen.name, count: seen.count + 1, firstTimestamp: seen.firstTimestamp }
       : { name: `${obj.metadata.name}.${nanosHex(nowMs, this.seq++ % 1000000)}`, count: 1, firstTimestamp: now };
-    this.observed.set(key, observation);
-    if (correlated && !this.allow(objectKey, nowMs)) return;
+    if (entry) {
+      entry.value = observation;
+      this.observed.touch(entry);
+    } else observed.set(key, this.observed.add(r, key, observation));
+    const allowed = !correlated || this.allow(r, nowMs);
+    this.observed.trim();
+    this.aggregates.trim();
+    this.buckets.trim();
+    if (!allowed) return;
 
     if (seen) {
       const same = this.api.tryGet<Event>('events', namespace, seen.name);
@@ -173,16 +229,19 @@ export class EventRecorder {
   }
 
   /** EventSourceObjectSpamFilter.Filter: takes a token from the source+object bucket, if any. */
-  private allow(objectKey: string, nowMs: number): boolean {
-    let b = this.buckets.get(objectKey);
-    if (!b) b = { tokens: SPAM_BURST, atMs: nowMs };
-    else {
+  private allow(r: ObjectRecord, nowMs: number): boolean {
+    let b: Bucket;
+    if (!r.bucket) {
+      b = { tokens: SPAM_BURST, atMs: nowMs };
+      r.bucket = this.buckets.add(r, '', b);
+    } else {
+      this.buckets.touch(r.bucket);
+      b = r.bucket.value;
       b.tokens = Math.min(SPAM_BURST, b.tokens + ((nowMs - b.atMs) / 1000) * SPAM_QPS);
       b.atMs = nowMs;
     }
     const ok = b.tokens >= 1;
     if (ok) b.tokens -= 1;
-    this.buckets.set(objectKey, b);
     return ok;
   }
 

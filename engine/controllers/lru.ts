@@ -1,38 +1,74 @@
-// A bounded least-recently-used map, as client-go's event caches use (groupcache's lru.Cache):
-// get and set make an entry the most recent; a set past the capacity drops the least recent.
+// A bounded least-recently-used list, as client-go's event caches use (groupcache's lru.Cache):
+// a touched entry becomes the most recent; adding past the capacity drops the least recent.
+// Entries are found through whatever their owner keeps them in (maps keyed by strings already at
+// hand, whose hashes V8 caches); the list only orders them: a touch relinks a few pointers and
+// writes no map, where a Map used as an LRU deletes and re-inserts its key on every touch.
 
-export class Lru<V> {
-  private readonly map = new Map<string, V>();
-  /**
-   * A live iterator over `map`, always at its oldest entry: every entry before it was evicted
-   * through it, and a touched entry is re-inserted at the end. A fresh keys().next() per eviction
-   * would walk over the holes deletions leave at the front of the Map's table, O(n) each time.
-   */
-  private oldest = this.map.keys();
+export interface LruEntry<V, O> {
+  value: V;
+  prev: LruEntry<V, O> | null;
+  next: LruEntry<V, O> | null;
+  /** Who keeps the entry, and under what key: `evict` removes it from there. */
+  owner: O;
+  key: string;
+}
 
-  constructor(readonly capacity: number) {}
+export class LruList<V, O> {
+  private head: LruEntry<V, O> | null = null;
+  private tail: LruEntry<V, O> | null = null;
+  private count = 0;
+
+  /** evict: removes the least recent entry from its owner when the list is over capacity. */
+  constructor(readonly capacity: number, private readonly evict: (e: LruEntry<V, O>) => void) {}
 
   get size(): number {
-    return this.map.size;
+    return this.count;
   }
 
-  get(key: string): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, v);
+  /** A new most recent entry, for its owner to keep. The list may be over capacity until trim(). */
+  add(owner: O, key: string, value: V): LruEntry<V, O> {
+    const e: LruEntry<V, O> = { value, prev: this.tail, next: null, owner, key };
+    if (this.tail) this.tail.next = e;
+    else this.head = e;
+    this.tail = e;
+    this.count++;
+    return e;
+  }
+
+  /**
+   * Evicts the least recent entries past the capacity. Called once the owner keeps what it
+   * added: an owner left empty by an eviction in between would be dropped with it.
+   */
+  trim(): void {
+    while (this.count > this.capacity) {
+      const old = this.head!;
+      this.unlink(old);
+      this.evict(old);
     }
-    return v;
   }
 
-  set(key: string, value: V): void {
-    if (this.map.has(key)) this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.capacity) this.map.delete(this.oldest.next().value!);
+  /** Makes an entry the most recent. */
+  touch(e: LruEntry<V, O>): void {
+    if (e === this.tail) return;
+    this.unlink(e);
+    e.prev = this.tail;
+    e.next = null;
+    this.tail!.next = e;
+    this.tail = e;
+    this.count++;
   }
 
+  /** Forgets every entry (their owners are dropped by the caller). */
   clear(): void {
-    this.map.clear();
-    this.oldest = this.map.keys();
+    this.head = this.tail = null;
+    this.count = 0;
+  }
+
+  private unlink(e: LruEntry<V, O>): void {
+    if (e.prev) e.prev.next = e.next;
+    else this.head = e.next;
+    if (e.next) e.next.prev = e.prev;
+    else this.tail = e.prev;
+    this.count--;
   }
 }
