@@ -201,23 +201,27 @@ export function lookupImage(ref: ImageRef): ImageInfo | undefined {
 
 /** A deterministic sha256-looking digest for an image (the simulated registry's content id). */
 export function imageDigest(normalized: string): string {
+  // FNV-1a over `${normalized}#${round}` for round 0, 1, ... (8 hex digits each), one step per
+  // code point hashing its first UTF-16 unit. The units are gathered once, not per round: a
+  // container ID is such a digest, drawn for every container start.
+  const units: number[] = [];
+  for (let i = 0; i < normalized.length; i++) {
+    const u = normalized.charCodeAt(i);
+    units.push(u);
+    if (u >= 0xd800 && u <= 0xdbff && i + 1 < normalized.length) {
+      const lo = normalized.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) i++;
+    }
+  }
   let out = '';
   let h = 0x811c9dc5;
-  for (let round = 0; out.length < 64; round++) {
-    const s = `${normalized}#${round}`;
-    // One step per code point, hashing its first UTF-16 unit (what `for (const ch of s)` with
-    // ch.charCodeAt(0) did), without an iterator and a string per character.
-    for (let i = 0; i < s.length; i++) {
-      const u = s.charCodeAt(i);
-      h = Math.imul(h ^ u, 0x01000193) >>> 0;
-      if (u >= 0xd800 && u <= 0xdbff && i + 1 < s.length) {
-        const lo = s.charCodeAt(i + 1);
-        if (lo >= 0xdc00 && lo <= 0xdfff) i++;
-      }
-    }
+  for (let round = 0; round < 8; round++) {
+    for (let i = 0; i < units.length; i++) h = Math.imul(h ^ units[i]!, 0x01000193) >>> 0;
+    h = Math.imul(h ^ 0x23, 0x01000193) >>> 0; // '#'
+    h = Math.imul(h ^ (0x30 + round), 0x01000193) >>> 0; // the round, one digit
     out += h.toString(16).padStart(8, '0');
   }
-  return `sha256:${out.slice(0, 64)}`;
+  return `sha256:${out}`;
 }
 
 const imageIDs = new WeakMap<Readonly<ImageRef>, string>();

@@ -3,6 +3,7 @@
 // until the active count equals spec.replicas, then write status. Level-triggered: every call
 // reads the pods fresh (through the owner index, not a full list).
 import type { ReplicaSet } from '../api/apps-v1.ts';
+import { cloneData } from '../api/clone.ts';
 import type { Pod } from '../api/core-v1.ts';
 import { fromLabelSelector, matches } from '../api/labels.ts';
 import type { Condition, KubeObject, OwnerReference } from '../api/meta.ts';
@@ -143,7 +144,7 @@ export function podFromTemplate(rs: ReplicaSet): Pod {
   };
   if (t.metadata?.annotations) meta.annotations = { ...t.metadata.annotations };
   if (t.metadata?.finalizers) meta.finalizers = [...t.metadata.finalizers];
-  return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: structuredClone(t.spec) };
+  return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: cloneData(t.spec) };
 }
 
 function phaseRank(p: Pod): number {
