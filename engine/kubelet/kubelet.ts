@@ -71,6 +71,16 @@ const BACKGROUND_AFTER_MS = 60_000;
  */
 export const PLEG_GRID_MS = 100;
 
+/**
+ * States inside one SyncPod: the kubelet reports a pod's status when a sync starts
+ * (generateAPIPodStatus, then the runtime's SyncPod), and SyncPod creates the sandbox, pulls
+ * each image and starts each container in one call before the next sync reports again. So a
+ * pod being pulled or created shows the status its sync began with (ContainerCreating, no IP)
+ * until its containers run or a step fails: `kubectl get pods -w` prints Pending, Pending,
+ * ContainerCreating, Running, as on a real node.
+ */
+const SYNC_IN_PROGRESS = new Set(['Pulling', 'Creating']);
+
 function plegAligned(now: number, delay: number): number {
   return Math.ceil((now + delay) / PLEG_GRID_MS) * PLEG_GRID_MS - now;
 }
@@ -237,7 +247,8 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
       }
     }
     store.setRecord(podRecordKey(pod.metadata.uid!), r);
-    writeStatus(pod, r, String(next.value), cx);
+    const state = String(next.value);
+    if (!SYNC_IN_PROGRESS.has(state)) writeStatus(pod, r, state, cx);
     if (remove) {
       for (const id of r.timers) cx.cancel(`${key}#${id}`);
       cx.api.delete('pods', pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: 0, uid: pod.metadata.uid! });
