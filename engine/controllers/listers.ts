@@ -15,16 +15,20 @@ export const ORPHAN_INDEX = 'orphan';
 /** Resources the garbage collector and listers index by owner uid. */
 export const INDEXED_RESOURCES = RESOURCE_TYPES.filter((t) => t.kind !== 'Event' && t.kind !== 'Binding').map(resourceKey);
 
+const ownerReferencesOf = (o: KubeObject) => o.metadata.ownerReferences;
+export const specOf = (o: KubeObject) => o['spec'];
+
 /** Registers the indexes (idempotent). */
 export function installIndexes(store: Store): void {
   for (const r of INDEXED_RESOURCES) {
-    store.addIndex(r, OWNER_INDEX, (o) => (o.metadata.ownerReferences ?? []).map((ref) => ref.uid));
+    // Inputs (see Store.addIndex): what each index reads; the namespace never changes.
+    store.addIndex(r, OWNER_INDEX, (o) => (o.metadata.ownerReferences ?? []).map((ref) => ref.uid), ownerReferencesOf);
     store.addIndex(r, ORPHAN_INDEX, (o) =>
       (o.metadata.ownerReferences ?? []).some((ref) => ref.controller) ? [] : [o.metadata.namespace ?? ''],
-    );
+    ownerReferencesOf);
   }
   // "" = not yet bound: the scheduler's queue.
-  store.addIndex('pods', NODE_INDEX, (o) => [((o as Pod).spec?.nodeName ?? '')]);
+  store.addIndex('pods', NODE_INDEX, (o) => [((o as Pod).spec?.nodeName ?? '')], specOf);
 }
 
 function check(api: ApiServer): void {

@@ -7,6 +7,7 @@
 import type { Pod } from '../api/core-v1.ts';
 import type { KubeObject } from '../api/meta.ts';
 import type { Store } from '../store/store.ts';
+import { specOf } from './listers.ts';
 import { splitKey, type Controller, type ReconcileContext, type Result } from './controller.ts';
 
 export const NAME = 'persistentvolume-controller';
@@ -26,7 +27,7 @@ function claimsOf(pod: Pod): string[] {
 
 export function createPersistentVolumeBinder(store: Store): Controller {
   // Pods by `ns/claim` they mount, to find a claim's first consumer without listing pods.
-  store.addIndex('pods', CLAIM_INDEX, (o) => claimsOf(o as Pod).map((c) => `${o.metadata.namespace}/${c}`));
+  store.addIndex('pods', CLAIM_INDEX, (o) => claimsOf(o as Pod).map((c) => `${o.metadata.namespace}/${c}`), specOf);
   return {
     name: NAME,
     watches: [

@@ -204,11 +204,11 @@ export class Store {
    * Adds an index over one resource (like an informer's indexer: `byIndex('pods', 'node', 'w1')`).
    * `fn` returns the index values of an object. Adding an existing name is a no-op.
    */
-  addIndex(resource: string, name: string, fn: (o: KubeObject) => string[]): void {
+  addIndex(resource: string, name: string, fn: (o: KubeObject) => string[], inputOf?: (o: KubeObject) => unknown): void {
     let byName = this.indexes.get(resource);
     if (!byName) this.indexes.set(resource, (byName = new Map()));
     if (byName.has(name)) return;
-    const idx: StoreIndex = { fn, values: new Map(), valuesOf: new Map() };
+    const idx: StoreIndex = { fn, inputOf, values: new Map(), valuesOf: new Map() };
     byName.set(name, idx);
     for (const slot of this.tables.get(resource)?.slots.values() ?? []) indexAdd(idx, slot.key, slot.object!);
   }
@@ -326,13 +326,24 @@ export class Store {
 
 interface StoreIndex {
   fn: (o: KubeObject) => string[];
+  /**
+   * What `fn` reads (a frozen part of the object, compared by identity): a write that keeps it
+   * keeps the values, and `fn` is not run again. Most writes are status writes that share the
+   * rest of the object.
+   */
+  inputOf: ((o: KubeObject) => unknown) | undefined;
   values: Map<string, Map<string, KubeObject>>;
-  /** The values each stored key was indexed under: removal need not run `fn` again. */
-  valuesOf: Map<string, string[]>;
+  /** The values each stored key was indexed under (and the input they came from): removal need not run `fn` again. */
+  valuesOf: Map<string, Indexed>;
+}
+
+interface Indexed {
+  values: string[];
+  input: unknown;
 }
 
 function indexAdd(idx: StoreIndex, key: string, o: KubeObject, values = idx.fn(o)): void {
-  idx.valuesOf.set(key, values);
+  idx.valuesOf.set(key, { values, input: idx.inputOf?.(o) });
   for (const v of values) {
     let m = idx.values.get(v);
     if (!m) idx.values.set(v, (m = new Map()));
@@ -342,11 +353,14 @@ function indexAdd(idx: StoreIndex, key: string, o: KubeObject, values = idx.fn(o
 
 /** Remove then add; when the values did not change (most writes), only the object moves. */
 function indexUpdate(idx: StoreIndex, key: string, o: KubeObject): void {
-  const values = idx.fn(o);
   const prev = idx.valuesOf.get(key);
-  if (prev && sameValues(prev, values)) {
+  const input = idx.inputOf?.(o);
+  const same = prev && idx.inputOf && prev.input === input && Object.isFrozen(input);
+  const values = same ? prev.values : idx.fn(o);
+  if (prev && (same || sameValues(prev.values, values))) {
+    prev.input = input;
     // As remove+add would: the key goes to the end of each value's entries.
-    for (const v of prev) {
+    for (const v of prev.values) {
       const m = idx.values.get(v)!;
       m.delete(key);
       m.set(key, o);
@@ -364,7 +378,7 @@ function sameValues(a: string[], b: string[]): boolean {
 }
 
 function indexRemove(idx: StoreIndex, key: string): void {
-  const values = idx.valuesOf.get(key);
+  const values = idx.valuesOf.get(key)?.values;
   if (!values) return;
   idx.valuesOf.delete(key);
   for (const v of values) {
