@@ -99,7 +99,18 @@ export interface PodRecord {
 /** A node's image list as a set, by list (a new list is written whenever an image is added). */
 const imageSets = new WeakMap<readonly string[], ReadonlySet<string>>();
 
-export const podRecordKey = (uid: string) => `kubelet/pod/${uid}`;
+/**
+ * Record keys by pod uid, built once per pod: a key built per call is a new string, hashed again
+ * at every lookup, and a pod's record is read and written at each of its events. Forgotten with
+ * the pod (forget).
+ */
+const recordKeys = new Map<string, string>();
+
+export function podRecordKey(uid: string): string {
+  let k = recordKeys.get(uid);
+  if (k === undefined) recordKeys.set(uid, (k = `kubelet/pod/${uid}`));
+  return k;
+}
 export const logKey = (uid: string, container: string) => `logs/${uid}/${container}`;
 export const previousLogKey = (uid: string, container: string) => `logs/${uid}/${container}/previous`;
 const imagesKey = (node: string) => `kubelet/images/${node}`;
@@ -117,8 +128,15 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
     return cx.api.tryGet<Node>('nodes', undefined, nodeName);
   }
 
+  let ipOf: Node | undefined;
+  let ip = '';
+  /** The node's InternalIP (remembered for the last node version asked about). */
   function hostIP(node: Node | undefined): string {
-    return node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
+    if (node !== ipOf || !node) {
+      ipOf = node;
+      ip = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
+    }
+    return ip;
   }
 
   function nodeImages(): ReadonlySet<string> {
@@ -463,6 +481,7 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
     const rec = store.getRecord<PodRecord>(podRecordKey(uid));
     if (rec) for (const id of rec.timers) cx.cancel(`${rec.key}#${id}`);
     store.deleteRecord(podRecordKey(uid));
+    recordKeys.delete(uid);
     releaseIP(store, nodeName, uid);
     // Logs and processes exist only for the containers of the pod record.
     const containers = rec?.context.containers.map((c) => c.name);
