@@ -69,14 +69,27 @@ interface Slot {
   dirty: number;
 }
 
-/** The objects of one resource: by key in write order (iteration, dumps) and by namespace then name (lookups). */
+/**
+ * The objects of one resource: in creation order (iteration, dumps) and by namespace then name
+ * (lookups). The order is an array of slots, removed ones nulled out and compacted away later:
+ * a second map keyed by "ns/name" cost a fresh key's hash and an insert into a map of every
+ * Event on each create.
+ */
 interface Table {
-  readonly slots: Map<string, Slot>;
+  slots: Slot[];
+  /** Removed slots still in `slots`. */
+  removed: number;
   readonly byNamespace: Map<string, Map<string, Slot>>;
 }
 
 function newTable(): Table {
-  return { slots: new Map(), byNamespace: new Map() };
+  return { slots: [], removed: 0, byNamespace: new Map() };
+}
+
+/** The live slots of a table, in creation order. */
+function* liveSlots(t: Table | undefined): Generator<Slot> {
+  if (!t) return;
+  for (const s of t.slots) if (s.object) yield s;
 }
 
 export class Store {
@@ -114,15 +127,17 @@ export class Store {
     const t = this.tables.get(resource);
     if (!t) return [];
     const out: KubeObject[] = [];
-    if (namespace === undefined) for (const s of t.slots.values()) out.push(s.object!);
-    else for (const s of t.byNamespace.get(namespace)?.values() ?? []) out.push(s.object!);
+    if (namespace === undefined) {
+      for (const s of t.slots) if (s.object) out.push(s.object);
+    } else for (const s of t.byNamespace.get(namespace)?.values() ?? []) out.push(s.object!);
     out.sort((a, b) => compareKeys(a, b));
     return out;
   }
 
   /** Count without sorting or copying. */
   count(resource: string): number {
-    return this.tables.get(resource)?.slots.size ?? 0;
+    const t = this.tables.get(resource);
+    return t ? t.slots.length - t.removed : 0;
   }
 
   resources(): string[] {
@@ -172,7 +187,7 @@ export class Store {
     } else {
       slot = { key: nsName(namespace, name), resource, object: stored, dirty: 0 };
       inNs.set(name, slot);
-      t.slots.set(slot.key, slot);
+      t.slots.push(slot);
     }
     this.reindex(resource, slot.key, old, stored);
     this.markDirty(slot);
@@ -188,8 +203,11 @@ export class Store {
     const old = slot.object!;
     inNs.delete(name);
     if (inNs.size === 0) t.byNamespace.delete(namespace ?? '');
-    t.slots.delete(slot.key);
     slot.object = null;
+    if (++t.removed > 64 && t.removed * 2 > t.slots.length) {
+      t.slots = t.slots.filter((x) => x.object);
+      t.removed = 0;
+    }
     this.reindex(resource, slot.key, old, undefined);
     // A deleted object carries a fresh resourceVersion in its DELETED event, as etcd does.
     const last = deepFreeze({ ...old, metadata: { ...old.metadata, resourceVersion: this.nextResourceVersion() } });
@@ -210,7 +228,7 @@ export class Store {
     if (byName.has(name)) return;
     const idx: StoreIndex = { fn, inputOf, values: new Map(), valuesOf: new Map() };
     byName.set(name, idx);
-    for (const slot of this.tables.get(resource)?.slots.values() ?? []) indexAdd(idx, slot.key, slot.object!);
+    for (const slot of liveSlots(this.tables.get(resource))) indexAdd(idx, slot.key, slot.object!);
   }
 
   hasIndex(resource: string, name: string): boolean {
@@ -290,7 +308,7 @@ export class Store {
 
   dump(): StoreDump {
     const objects: StoreDump['objects'] = [];
-    for (const [resource, t] of this.tables) for (const s of t.slots.values()) objects.push({ resource, object: s.object! });
+    for (const [resource, t] of this.tables) for (const s of liveSlots(t)) objects.push({ resource, object: s.object! });
     return { resourceVersion: this.rv, objects, records: [...this.records] };
   }
 
@@ -310,7 +328,7 @@ export class Store {
       if (prev) prev.object = slot.object;
       else {
         inNs.set(object.metadata.name!, slot);
-        t.slots.set(slot.key, slot);
+        t.slots.push(slot);
       }
     }
     for (const [k, v] of d.records) this.records.set(k, v);
@@ -319,7 +337,7 @@ export class Store {
       for (const idx of byName.values()) {
         idx.values.clear();
         idx.valuesOf.clear();
-        for (const slot of this.tables.get(resource)?.slots.values() ?? []) indexAdd(idx, slot.key, slot.object!);
+        for (const slot of liveSlots(this.tables.get(resource))) indexAdd(idx, slot.key, slot.object!);
       }
   }
 }
