@@ -1,16 +1,25 @@
 // client-go's work queue contract: a key is queued at most once (Stingy), keys are processed
 // in order (Fair), and a key re-added while it is being processed runs again afterwards.
 
+/** A key waits in the queue (client-go's dirty set). */
+const DIRTY = 1;
+/** A key is being processed (client-go's processing set). */
+const PROCESSING = 2;
+
 export class WorkQueue {
   private readonly queue: string[] = [];
   private head = 0;
-  private readonly dirty = new Set<string>();
-  private readonly processing = new Set<string>();
+  /**
+   * Each known key's DIRTY / PROCESSING bits: one map lookup per operation where client-go's
+   * two sets take two or three (every reconcile of every controller goes through here).
+   */
+  private readonly states = new Map<string, number>();
 
   add(key: string): void {
-    if (this.dirty.has(key)) return;
-    this.dirty.add(key);
-    if (!this.processing.has(key)) this.queue.push(key);
+    const s = this.states.get(key) ?? 0;
+    if (s & DIRTY) return;
+    this.states.set(key, s | DIRTY);
+    if (!(s & PROCESSING)) this.queue.push(key);
   }
 
   /** Takes the next key, or undefined when empty. Call done(key) after processing it. */
@@ -21,14 +30,17 @@ export class WorkQueue {
       this.queue.splice(0, this.head);
       this.head = 0;
     }
-    this.dirty.delete(key);
-    this.processing.add(key);
+    // Queued keys are dirty and not processing: now only processing.
+    this.states.set(key, PROCESSING);
     return key;
   }
 
   done(key: string): void {
-    this.processing.delete(key);
-    if (this.dirty.has(key)) this.queue.push(key);
+    const s = this.states.get(key) ?? 0;
+    if (s & DIRTY) {
+      this.states.set(key, DIRTY);
+      this.queue.push(key);
+    } else this.states.delete(key);
   }
 
   get length(): number {
@@ -38,7 +50,6 @@ export class WorkQueue {
   clear(): void {
     this.queue.length = 0;
     this.head = 0;
-    this.dirty.clear();
-    this.processing.clear();
+    this.states.clear();
   }
 }

@@ -67,6 +67,8 @@ interface Slot {
   object: KubeObject | null;
   /** The dirty generation this slot was last listed in (see Store.dirtySlots). */
   dirty: number;
+  /** By index position (StoreIndex.pos): the values this object is indexed under, and from what. */
+  indexed: (Indexed | undefined)[] | undefined;
 }
 
 /**
@@ -82,6 +84,17 @@ interface Table {
   readonly byNamespace: Map<string, Map<string, Slot>>;
 }
 
+/**
+ * One simulation record's place, as a Slot is an object's: an update writes `value` and lists
+ * the slot as dirty, one map lookup where a map of records and a map of dirty records took two.
+ */
+interface RecordSlot {
+  readonly key: string;
+  /** null once deleted (the dirty list may still hold the slot). */
+  value: unknown;
+  dirty: number;
+}
+
 function newTable(): Table {
   return { slots: [], removed: 0, byNamespace: new Map() };
 }
@@ -95,7 +108,7 @@ function* liveSlots(t: Table | undefined): Generator<Slot> {
 export class Store {
   private rv = 0;
   private readonly tables = new Map<string, Table>();
-  private readonly records = new Map<string, unknown>();
+  private readonly records = new Map<string, RecordSlot>();
   private readonly watchers = new Set<{ resource?: string; handler: WatchHandler }>();
   /**
    * Slots written since the last takeDirty(), each once, in first-write order: a slot is listed
@@ -104,7 +117,8 @@ export class Store {
    */
   private dirtySlots: Slot[] = [];
   private dirtyGeneration = 1;
-  private dirtyRecords = new Map<string, unknown | null>();
+  /** Record slots written or deleted since the last takeDirty(), as dirtySlots. */
+  private dirtyRecords: RecordSlot[] = [];
   /** Secondary indexes (informer-style, derived, rebuilt on load): resource -> index name -> index. */
   private readonly indexes = new Map<string, Map<string, StoreIndex>>();
 
@@ -185,11 +199,11 @@ export class Store {
       old = slot.object!;
       slot.object = stored;
     } else {
-      slot = { key: nsName(namespace, name), resource, object: stored, dirty: 0 };
+      slot = { key: nsName(namespace, name), resource, object: stored, dirty: 0, indexed: undefined };
       inNs.set(name, slot);
       t.slots.push(slot);
     }
-    this.reindex(resource, slot.key, old, stored);
+    this.reindex(resource, slot, old, stored);
     this.markDirty(slot);
     this.emit(old ? { type: 'MODIFIED', resource, object: stored, old } : { type: 'ADDED', resource, object: stored });
     return stored;
@@ -208,7 +222,7 @@ export class Store {
       t.slots = t.slots.filter((x) => x.object);
       t.removed = 0;
     }
-    this.reindex(resource, slot.key, old, undefined);
+    this.reindex(resource, slot, old, undefined);
     // A deleted object carries a fresh resourceVersion in its DELETED event, as etcd does.
     const last = deepFreeze({ ...old, metadata: { ...old.metadata, resourceVersion: this.nextResourceVersion() } });
     this.markDirty(slot);
@@ -226,9 +240,9 @@ export class Store {
     let byName = this.indexes.get(resource);
     if (!byName) this.indexes.set(resource, (byName = new Map()));
     if (byName.has(name)) return;
-    const idx: StoreIndex = { fn, inputOf, values: new Map(), valuesOf: new Map() };
+    const idx: StoreIndex = { fn, inputOf, pos: byName.size, values: new Map() };
     byName.set(name, idx);
-    for (const slot of liveSlots(this.tables.get(resource))) indexAdd(idx, slot.key, slot.object!);
+    for (const slot of liveSlots(this.tables.get(resource))) indexAdd(idx, slot, slot.object!);
   }
 
   hasIndex(resource: string, name: string): boolean {
@@ -240,16 +254,19 @@ export class Store {
     const idx = this.indexes.get(resource)?.get(name);
     if (!idx) throw new Error(`store: no index ${name} on ${resource}`);
     const hits = idx.values.get(value);
-    return hits ? [...hits.values()] : [];
+    if (!hits) return [];
+    const out: KubeObject[] = [];
+    for (const slot of hits.values()) out.push(slot.object!);
+    return out;
   }
 
-  private reindex(resource: string, key: string, old: KubeObject | undefined, next: KubeObject | undefined): void {
+  private reindex(resource: string, slot: Slot, old: KubeObject | undefined, next: KubeObject | undefined): void {
     const byName = this.indexes.get(resource);
     if (!byName) return;
     for (const idx of byName.values()) {
-      if (old && next) indexUpdate(idx, key, next);
-      else if (old) indexRemove(idx, key);
-      else if (next) indexAdd(idx, key, next);
+      if (old && next) indexUpdate(idx, slot, next);
+      else if (old) indexRemove(idx, slot);
+      else if (next) indexAdd(idx, slot, next);
     }
   }
 
@@ -266,21 +283,27 @@ export class Store {
   // Simulation-private records ------------------------------------------------------------
 
   getRecord<T>(key: string): T | undefined {
-    return this.records.get(key) as T | undefined;
+    return this.records.get(key)?.value as T | undefined;
   }
 
   setRecord(key: string, value: unknown): void {
-    this.records.set(key, value);
-    this.dirtyRecords.set(key, value);
+    let slot = this.records.get(key);
+    if (slot) slot.value = value;
+    else this.records.set(key, (slot = { key, value, dirty: 0 }));
+    this.markRecordDirty(slot);
   }
 
   deleteRecord(key: string): void {
-    if (this.records.delete(key)) this.dirtyRecords.set(key, null);
+    const slot = this.records.get(key);
+    if (!slot) return;
+    this.records.delete(key);
+    slot.value = null;
+    this.markRecordDirty(slot);
   }
 
   recordsWithPrefix(prefix: string): [string, unknown][] {
     const out: [string, unknown][] = [];
-    for (const e of this.records) if (e[0].startsWith(prefix)) out.push(e);
+    for (const [k, slot] of this.records) if (k.startsWith(prefix)) out.push([k, slot.value]);
     return out;
   }
 
@@ -289,7 +312,10 @@ export class Store {
   takeDirty(): DirtySet {
     const objects: DirtySet['objects'] = new Map();
     for (const slot of this.dirtySlots) objects.set(`${slot.resource}|${slot.key}`, { resource: slot.resource, object: slot.object });
-    const d: DirtySet = { objects, records: this.dirtyRecords };
+    // In write order: a record deleted and set again is listed twice, the later slot last.
+    const records: DirtySet['records'] = new Map();
+    for (const slot of this.dirtyRecords) records.set(slot.key, slot.value);
+    const d: DirtySet = { objects, records };
     this.clearDirty();
     return d;
   }
@@ -300,16 +326,24 @@ export class Store {
     this.dirtySlots.push(slot);
   }
 
+  private markRecordDirty(slot: RecordSlot): void {
+    if (slot.dirty === this.dirtyGeneration) return;
+    slot.dirty = this.dirtyGeneration;
+    this.dirtyRecords.push(slot);
+  }
+
   private clearDirty(): void {
     this.dirtySlots = [];
+    this.dirtyRecords = [];
     this.dirtyGeneration++;
-    this.dirtyRecords = new Map();
   }
 
   dump(): StoreDump {
     const objects: StoreDump['objects'] = [];
     for (const [resource, t] of this.tables) for (const s of liveSlots(t)) objects.push({ resource, object: s.object! });
-    return { resourceVersion: this.rv, objects, records: [...this.records] };
+    const records: StoreDump['records'] = [];
+    for (const [k, slot] of this.records) records.push([k, slot.value]);
+    return { resourceVersion: this.rv, objects, records };
   }
 
   /** Loads a dump without notifying watchers (components resync after a restore). */
@@ -323,7 +357,7 @@ export class Store {
       const namespace = object.metadata.namespace ?? '';
       let inNs = t.byNamespace.get(namespace);
       if (!inNs) t.byNamespace.set(namespace, (inNs = new Map()));
-      const slot: Slot = { key: nsName(namespace, object.metadata.name!), resource, object: deepFreeze(object), dirty: 0 };
+      const slot: Slot = { key: nsName(namespace, object.metadata.name!), resource, object: deepFreeze(object), dirty: 0, indexed: undefined };
       const prev = inNs.get(object.metadata.name!);
       if (prev) prev.object = slot.object;
       else {
@@ -331,13 +365,12 @@ export class Store {
         t.slots.push(slot);
       }
     }
-    for (const [k, v] of d.records) this.records.set(k, v);
+    for (const [key, value] of d.records) this.records.set(key, { key, value, dirty: 0 });
     this.clearDirty();
     for (const [resource, byName] of this.indexes)
       for (const idx of byName.values()) {
         idx.values.clear();
-        idx.valuesOf.clear();
-        for (const slot of liveSlots(this.tables.get(resource))) indexAdd(idx, slot.key, slot.object!);
+        for (const slot of liveSlots(this.tables.get(resource))) indexAdd(idx, slot, slot.object!);
       }
   }
 }
@@ -350,9 +383,13 @@ interface StoreIndex {
    * rest of the object.
    */
   inputOf: ((o: KubeObject) => unknown) | undefined;
-  values: Map<string, Map<string, KubeObject>>;
-  /** The values each stored key was indexed under (and the input they came from): removal need not run `fn` again. */
-  valuesOf: Map<string, Indexed>;
+  /** This index's place among its resource's indexes: where slots keep what it indexed them under. */
+  pos: number;
+  /**
+   * Value -> the slots indexed under it, by key. A bucket holds slots, not objects: a write that
+   * keeps an object's values (most writes) touches no bucket, the slot already has the new object.
+   */
+  values: Map<string, Map<string, Slot>>;
 }
 
 interface Indexed {
@@ -360,33 +397,27 @@ interface Indexed {
   input: unknown;
 }
 
-function indexAdd(idx: StoreIndex, key: string, o: KubeObject, values = idx.fn(o)): void {
-  idx.valuesOf.set(key, { values, input: idx.inputOf?.(o) });
+function indexAdd(idx: StoreIndex, slot: Slot, o: KubeObject, values = idx.fn(o)): void {
+  (slot.indexed ??= [])[idx.pos] = { values, input: idx.inputOf?.(o) };
   for (const v of values) {
     let m = idx.values.get(v);
     if (!m) idx.values.set(v, (m = new Map()));
-    m.set(key, o);
+    m.set(slot.key, slot);
   }
 }
 
-/** Remove then add; when the values did not change (most writes), only the object moves. */
-function indexUpdate(idx: StoreIndex, key: string, o: KubeObject): void {
-  const prev = idx.valuesOf.get(key);
+/** Remove then add, unless the values did not change (most writes): then nothing moves. */
+function indexUpdate(idx: StoreIndex, slot: Slot, o: KubeObject): void {
+  const prev = slot.indexed?.[idx.pos];
   const input = idx.inputOf?.(o);
-  const same = prev && idx.inputOf && prev.input === input && Object.isFrozen(input);
-  const values = same ? prev.values : idx.fn(o);
-  if (prev && (same || sameValues(prev.values, values))) {
+  if (prev && idx.inputOf && prev.input === input && Object.isFrozen(input)) return;
+  const values = idx.fn(o);
+  if (prev && sameValues(prev.values, values)) {
     prev.input = input;
-    // As remove+add would: the key goes to the end of each value's entries.
-    for (const v of prev.values) {
-      const m = idx.values.get(v)!;
-      m.delete(key);
-      m.set(key, o);
-    }
     return;
   }
-  indexRemove(idx, key);
-  indexAdd(idx, key, o, values);
+  indexRemove(idx, slot);
+  indexAdd(idx, slot, o, values);
 }
 
 function sameValues(a: string[], b: string[]): boolean {
@@ -395,14 +426,14 @@ function sameValues(a: string[], b: string[]): boolean {
   return true;
 }
 
-function indexRemove(idx: StoreIndex, key: string): void {
-  const values = idx.valuesOf.get(key)?.values;
-  if (!values) return;
-  idx.valuesOf.delete(key);
-  for (const v of values) {
+function indexRemove(idx: StoreIndex, slot: Slot): void {
+  const prev = slot.indexed?.[idx.pos];
+  if (!prev) return;
+  slot.indexed![idx.pos] = undefined;
+  for (const v of prev.values) {
     const m = idx.values.get(v);
     if (!m) continue;
-    m.delete(key);
+    m.delete(slot.key);
     if (m.size === 0) idx.values.delete(v);
   }
 }
