@@ -6,7 +6,7 @@ import { ApiError } from '../apiserver/status.ts';
 import { CONTROL_PLANE, setComponent, type ControlPlaneComponent } from '../components/control-plane.ts';
 import type { ActionResult, NodeAction, SchedulingVerdicts } from '../engine-api.ts';
 import type { Engine } from '../engine.ts';
-import { readResult, type NodeResult, type SchedulingResult } from '../scheduler/results.ts';
+import { readResult } from '../scheduler/results.ts';
 import { FILTERS, SCORERS } from '../scheduler/scheduler.ts';
 import { addNode, removeNode, setNodeKubelet, type AddNodeOptions } from './nodes.ts';
 
@@ -86,12 +86,6 @@ export function addNodeAction(engine: Engine, name: string, opts: AddNodeOptions
   });
 }
 
-/** A result's rows; a session saved before rows were a list keeps them by node name. */
-function rowsOf(r: SchedulingResult): NodeResult[] {
-  const nodes = r.nodes as NodeResult[] | Record<string, Omit<NodeResult, 'node'>>;
-  return Array.isArray(nodes) ? nodes : Object.entries(nodes).map(([node, n]) => ({ ...n, node }));
-}
-
 /** Scores by plugin name (recorded as a list in SCORERS order; by name in older saved sessions). */
 function scoresByPlugin(scores: number[] | Record<string, number>): Record<string, number> {
   return Array.isArray(scores) ? Object.fromEntries(SCORERS.map((p, k) => [p.name, scores[k] ?? 0])) : { ...scores };
@@ -102,7 +96,7 @@ export function schedulingVerdicts(engine: Engine, podUid: string): SchedulingVe
   const r = readResult(engine.store, podUid);
   if (!r) return undefined;
   const nodes: SchedulingVerdicts['nodes'] = {};
-  for (const n of rowsOf(r))
+  for (const n of r.nodes)
     nodes[n.node] = {
       filters: [
         ...FILTERS.slice(0, n.passed).map((f) => ({ plugin: f.name, code: 'Success' as const })),

@@ -29,7 +29,7 @@ import { plugin as volumeBinding } from './plugins/volume-binding.ts';
 import { NodeUsage } from './node-usage.ts';
 import { holdsResources, podRequests } from './resources.ts';
 import { Snapshot } from './snapshot.ts';
-import { forgetResult, LARGE_CLUSTER_RECORDED_NODES, MAX_RECORDED_NODES, recordResult, type NodeResult, type SchedulingResult } from './results.ts';
+import { forgetResult, LARGE_CLUSTER_RECORDED_NODES, MAX_RECORDED_NODES, recordResult, ResultRows } from './results.ts';
 import { assignedPodEvents, nodeEvents } from './cluster-events.ts';
 import { FLUSH_PERIOD_MS, SchedulingQueue } from './queue.ts';
 
@@ -166,14 +166,10 @@ function cacheViews(usage: NodeUsage): CacheViews {
   };
 }
 
-function runFilters(pod: Pod, info: NodeInfo, cycle: Cycle, r?: NodeResult): Status {
+function runFilters(pod: Pod, info: NodeInfo, cycle: Cycle): Status {
   for (const f of FILTERS) {
     const s = f.filter(pod, info, cycle);
-    if (s.code !== 'Success') {
-      r?.filters.push({ plugin: f.name, status: s });
-      return s;
-    }
-    if (r) r.passed++;
+    if (s.code !== 'Success') return s;
   }
   return { code: 'Success' };
 }
@@ -200,28 +196,22 @@ interface PodFilter {
  * The main loop's filter pass on snapshot node i: the static filters' cached verdict, then the
  * others in profile order, those whose PreFilter said Skip counted as passed.
  */
-function filterNode(pod: Pod, i: number, cycle: Cycle, statics: StaticVerdicts, compiled: readonly PodFilter[], r?: NodeResult): Status {
+function filterNode(pod: Pod, i: number, cycle: Cycle, statics: StaticVerdicts, compiled: readonly PodFilter[], rows: ResultRows, row: number): Status {
   const known = statics.verdict[i];
   const s = known === PASSED ? SUCCESS : known === FAILED ? statics.status[i]! : cycle.snapshot!.staticVerdict(statics, pod, i, cycle);
   if (s.code !== 'Success') {
-    if (r) {
-      r.filters.push({ plugin: s.plugin, status: s });
-      r.passed = statics.passed[i]!;
-    }
+    if (row >= 0) rows.fail(row, s.plugin, s, statics.passed[i]!);
     return s;
   }
   for (let c = 0; c < compiled.length; c++) {
     const { k, filter } = compiled[c]!;
     const s = filter(i);
     if (s.code !== 'Success') {
-      if (r) {
-        r.filters.push({ plugin: FILTERS[k]!.name, status: s });
-        r.passed = k;
-      }
+      if (row >= 0) rows.fail(row, FILTERS[k]!.name, s, k);
       return s;
     }
   }
-  if (r) r.passed = FILTERS.length;
+  if (row >= 0) rows.passed[row] = FILTERS.length;
   return s;
 }
 
@@ -235,42 +225,39 @@ function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage, state:
   const nodes = snapshot.nodes;
   const cycle = new SchedulingCycle(cx.store, snapshot, cx.clock.now(), state.views);
   // Rows, not an object keyed by node name: inserting arbitrary names into an object costs ~0.5 µs each.
-  const results: NodeResult[] = [];
+  const rows = new ResultRows(SCORERS.length + 1);
   // Verdicts for the inspector: every node on a small cluster, a short sample on a big one
   // (recording hundreds of nodes per pod would cost more than scheduling it).
   const cap = nodes.length <= MAX_RECORDED_NODES ? MAX_RECORDED_NODES : LARGE_CLUSTER_RECORDED_NODES;
   const record = (extra: { selected?: string; message?: string }) => {
     const omitted = Math.max(0, nodes.length - cap);
-    // Built by assignment: a conditional spread in a literal is a slow path in V8 (megamorphic clone).
-    const result: SchedulingResult = { pod: key, at: cx.clock.now(), nodes: results };
-    if (omitted) result.omitted = omitted;
-    if (extra.selected !== undefined) result.selected = extra.selected;
-    if (extra.message !== undefined) result.message = extra.message;
-    recordResult(cx.store, pod.metadata.uid!, result);
+    recordResult(cx.store, pod.metadata.uid!, rows, key, cx.clock.now(), omitted ? { ...extra, omitted } : extra);
   };
 
   for (const f of FILTERS) {
     const s = f.preFilter?.(pod, cycle);
     if (!s || s.code === 'Success') continue;
-    for (const n of nodes.slice(0, cap)) results.push({ node: n.metadata.name!, filters: [{ plugin: f.name, status: s }], passed: 0 });
+    for (const n of nodes.slice(0, cap)) rows.fail(rows.add(n.metadata.name!), f.name, s, 0);
     const message = fitErrorMessage(nodes.length, [], preemptionMessage(nodes.length, nodes.map(() => NO_PREEMPTION_VICTIMS)), s.reasons.join(', '));
     fail(pod, message, cx, record);
     return new Set([f.name]);
   }
 
-  const { feasible, failures } = findFeasible(pod, cycle, state, results, cap);
+  const { feasible, failures } = findFeasible(pod, cycle, state, rows, cap);
   if (feasible.length === 0) {
     const pre = preempt(pod, failures, cycle, cx);
     const message = fitErrorMessage(nodes.length, failures.map((f) => f.status), pre);
     fail(pod, message, cx, record);
     return new Set(failures.map((f) => (f.status.code === 'Success' ? '' : f.status.plugin)).filter(Boolean));
   }
-  const scored = scoreFeasible(pod, feasible, cycle, results, scoreBuffers(state, feasible.length));
+  const scored = scoreFeasible(pod, feasible, cycle, rows, scoreBuffers(state, feasible.length));
   const best = selectHost(scored.totals, feasible.length, cx);
   const target = cycle.snapshot.names[cycle.feasibleIndex![best]!]!;
   // The inspector always has the chosen node's row, even when it was not among the sampled ones.
-  if (!results.some((r) => r.node === target))
-    results.push({ node: target, filters: [], passed: FILTERS.length, scores: scoresOf(scored.perPlugin, best), total: scored.totals[best]! });
+  if (!rows.nodes.includes(target)) {
+    rows.add(target, FILTERS.length);
+    pushScores(rows, scored.perPlugin, best, scored.totals[best]!);
+  }
   cx.api.bind(pod.metadata.namespace!, pod.metadata.name!, target);
   record({ selected: target });
   cx.events.record(pod, { component: NAME }, 'Normal', SCHEDULED, `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${target}`);
@@ -281,7 +268,7 @@ function scheduleOne(key: string, cx: ReconcileContext, usage: NodeUsage, state:
  * visited), as findNodesThatPassFilters does. The hot loops live in their own functions so a
  * de-optimisation elsewhere in a cycle does not send them back to the interpreter.
  */
-function findFeasible(pod: Pod, cycle: SchedulingCycle, state: SchedulerState, results: NodeResult[], cap: number) {
+function findFeasible(pod: Pod, cycle: SchedulingCycle, state: SchedulerState, rows: ResultRows, cap: number) {
   const snapshot = cycle.snapshot!;
   const n = snapshot.nodes.length;
   const statics = snapshot.classOf(pod);
@@ -306,9 +293,8 @@ function findFeasible(pod: Pod, cycle: SchedulingCycle, state: SchedulerState, r
   let i = start;
   for (; processed < n && count < want; processed++, i = i + 1 === n ? 0 : i + 1) {
     const info = infos[i]!;
-    let r: NodeResult | undefined;
-    if (processed < cap) results.push((r = { node: snapshot.names[i]!, filters: [], passed: 0 }));
-    const s = filterNode(pod, i, cycle, statics, compiled, r);
+    const row = processed < cap ? rows.add(snapshot.names[i]!) : -1;
+    const s = filterNode(pod, i, cycle, statics, compiled, rows, row);
     if (s.code === 'Success') {
       indices[count] = i;
       feasible[count++] = info;
@@ -335,7 +321,7 @@ function scoreBuffers(state: SchedulerState, n: number): ScoreBuffers {
 }
 
 /** Weighted sum of the score plugins per feasible node; the recorded nodes keep each plugin's score. */
-function scoreFeasible(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle, results: NodeResult[], buffers: ScoreBuffers) {
+function scoreFeasible(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle, rows: ResultRows, buffers: ScoreBuffers) {
   const n = feasible.length;
   const totals = buffers.totals;
   totals.fill(0, 0, n);
@@ -353,10 +339,10 @@ function scoreFeasible(pod: Pod, feasible: readonly NodeInfo[], cycle: Cycle, re
   }
   // The recorded rows that passed every filter are the first feasible nodes, in order.
   let k = 0;
-  for (const r of results) {
-    if (r.passed !== FILTERS.length) continue;
-    r.scores = scoresOf(perPlugin, k);
-    r.total = totals[k++]!;
+  for (const passed of rows.passed) {
+    if (passed !== FILTERS.length) continue;
+    pushScores(rows, perPlugin, k, totals[k]!);
+    k++;
   }
   return { totals, perPlugin };
 }
@@ -365,11 +351,10 @@ function addWeighted(totals: Float64Array, col: Float64Array, w: number, n: numb
   for (let i = 0; i < n; i++) totals[i]! += col[i]! * w;
 }
 
-/** One node's score per plugin, in SCORERS order (0 for a plugin that was skipped): a list, named when read. */
-function scoresOf(perPlugin: readonly (Float64Array | null)[], i: number): number[] {
-  const out = new Array<number>(perPlugin.length);
-  for (let k = 0; k < perPlugin.length; k++) out[k] = perPlugin[k]?.[i] ?? 0;
-  return out;
+/** Feasible node i's score per plugin, in SCORERS order (0 for a plugin that was skipped), then its total. */
+function pushScores(rows: ResultRows, perPlugin: readonly (Float64Array | null)[], i: number, total: number): void {
+  for (let k = 0; k < perPlugin.length; k++) rows.pushScore(perPlugin[k]?.[i] ?? 0);
+  rows.pushScore(total);
 }
 
 /** selectHost: the highest total, ties broken by reservoir sampling with the seeded rng. */

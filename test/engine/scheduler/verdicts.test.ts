@@ -35,4 +35,29 @@ describe('scheduling verdicts (inspector)', () => {
     expect(v.nodes['sandbox-worker']!.scores).to.deep.equal({ TaintToleration: 100, NodeResourcesFit: 97 });
     expect(v.nodes['sandbox-worker']!.total).to.equal(397);
   });
+
+  it('still reads a record saved as rows (one object per node)', () => {
+    const e = cluster();
+    e.store.setRecord(resultKey('rows-uid'), {
+      pod: 'default/rows', at: 0, selected: 'sandbox-worker',
+      nodes: [{ node: 'sandbox-worker', filters: [], passed: 9, scores: [100, 97], total: 397 }],
+    });
+    const v = schedulingVerdicts(e, 'rows-uid')!;
+    expect(v.nodes['sandbox-worker']!.total).to.equal(397);
+    expect(v.nodes['sandbox-worker']!.scores![SCORERS[0]!.name]).to.equal(100);
+    expect(v.nodes['sandbox-worker']!.scores![SCORERS[1]!.name]).to.equal(97);
+  });
+
+  it('gives an unschedulable pod every node with the filter that rejected it, and no scores', () => {
+    const e = cluster();
+    e.api.create('pods', 'default', pod('huge', { containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: '500' } } }] }));
+    e.settle();
+    const p = e.api.get<Pod>('pods', 'default', 'huge');
+    const v = schedulingVerdicts(e, p.metadata.uid!)!;
+    expect(v.selected).to.equal(undefined);
+    expect(v.message).to.match(/^0\/3 nodes are available/);
+    expect(Object.keys(v.nodes).sort()).to.deep.equal(['sandbox-control-plane', 'sandbox-worker', 'sandbox-worker2']);
+    expect(v.nodes['sandbox-worker']!.filters.at(-1)).to.include({ plugin: 'NodeResourcesFit', code: 'Unschedulable' });
+    expect(Object.values(v.nodes).every((n) => n.scores === undefined)).to.equal(true);
+  });
 });
