@@ -110,6 +110,11 @@ export class EventRecorder {
   });
   /** One frozen `source` per component/host, shared by its Events (stored objects are immutable). */
   private readonly sources = new Map<string, Event['source']>();
+  /**
+   * One copy of each recent message and field path: most repeat across pods (`Started container
+   * nginx`, `spec.containers{nginx}`), and each Event kept its own string, built in pieces.
+   */
+  private readonly texts = new Map<string, string>();
 
   constructor(private readonly api: ApiServer) {}
 
@@ -127,6 +132,16 @@ export class EventRecorder {
     this.observed.clear();
     this.aggregates.clear();
     this.buckets.clear();
+    this.texts.clear();
+  }
+
+  /** The shared copy of `s` (a bounded table, forgotten whole when full). */
+  private intern(s: string): string {
+    const hit = this.texts.get(s);
+    if (hit !== undefined) return hit;
+    if (this.texts.size >= MAX_CORRELATION_ENTRIES) this.texts.clear();
+    this.texts.set(s, s);
+    return s;
   }
 
   /** The correlator's record of this source and object (uid; kind/namespace/name without one). */
@@ -199,14 +214,19 @@ export class EventRecorder {
         return;
       }
     }
-    // Built key by key (no spread, no delete): same fields, same order.
-    const involved: Event['involvedObject'] = { kind: obj.kind };
-    if (obj.metadata.namespace) involved.namespace = obj.metadata.namespace;
-    involved.name = obj.metadata.name;
-    involved.uid = obj.metadata.uid;
-    involved.apiVersion = obj.apiVersion;
-    involved.resourceVersion = obj.metadata.resourceVersion;
-    if (fieldPath) involved.fieldPath = fieldPath;
+    // Whole literals (no spread, no delete, no key added later, which would put fields out of
+    // the object): same fields, same order.
+    const m = obj.metadata;
+    let involved: Event['involvedObject'];
+    if (m.namespace) {
+      involved = fieldPath
+        ? { kind: obj.kind, namespace: m.namespace, name: m.name, uid: m.uid, apiVersion: obj.apiVersion, resourceVersion: m.resourceVersion, fieldPath: this.intern(fieldPath) }
+        : { kind: obj.kind, namespace: m.namespace, name: m.name, uid: m.uid, apiVersion: obj.apiVersion, resourceVersion: m.resourceVersion };
+    } else {
+      involved = fieldPath
+        ? { kind: obj.kind, name: m.name, uid: m.uid, apiVersion: obj.apiVersion, resourceVersion: m.resourceVersion, fieldPath: this.intern(fieldPath) }
+        : { kind: obj.kind, name: m.name, uid: m.uid, apiVersion: obj.apiVersion, resourceVersion: m.resourceVersion };
+    }
     // A repeat whose Event is gone (expired, deleted) is created again under its name and count.
     const ev: Event = {
       apiVersion: 'v1',
@@ -214,7 +234,7 @@ export class EventRecorder {
       metadata: { name: observation.name, namespace },
       involvedObject: involved,
       reason,
-      message: text,
+      message: this.intern(text),
       source: this.sourceOf(source),
       firstTimestamp: observation.firstTimestamp,
       lastTimestamp: now,

@@ -51,18 +51,16 @@ function freezeTree(o: object): void {
   }
 }
 
-function nsName(namespace: string | undefined, name: string): string {
-  return `${namespace ?? ''}/${name}`;
-}
-
 /**
- * One stored object's place. Its `key` ("ns/name") is built once per object, not per write
- * (a string built per call is hashed again at every map lookup); a write replaces `object` in
- * place, so the write order of keys stays as a flat map's would.
+ * One stored object's place. A write replaces `object` in place, so the write order of keys
+ * stays as a flat map's would. No "ns/name" key string is kept: index buckets hold slots, and
+ * only a dirty list being taken needs the key (a string per Event was ~90 bytes per object).
  */
 interface Slot {
-  readonly key: string;
   readonly resource: string;
+  /** '' for cluster-scoped objects. */
+  readonly namespace: string;
+  readonly name: string;
   /** null once removed (a dirty set may still hold the slot). */
   object: KubeObject | null;
   /** The dirty generation this slot was last listed in (see Store.dirtySlots). */
@@ -199,7 +197,7 @@ export class Store {
       old = slot.object!;
       slot.object = stored;
     } else {
-      slot = { key: nsName(namespace, name), resource, object: stored, dirty: 0, indexed: undefined };
+      slot = { resource, namespace, name, object: stored, dirty: 0, indexed: undefined };
       inNs.set(name, slot);
       t.slots.push(slot);
     }
@@ -256,7 +254,7 @@ export class Store {
     const hits = idx.values.get(value);
     if (!hits) return [];
     const out: KubeObject[] = [];
-    for (const slot of hits.values()) out.push(slot.object!);
+    for (const slot of hits) out.push(slot.object!);
     return out;
   }
 
@@ -311,7 +309,7 @@ export class Store {
 
   takeDirty(): DirtySet {
     const objects: DirtySet['objects'] = new Map();
-    for (const slot of this.dirtySlots) objects.set(`${slot.resource}|${slot.key}`, { resource: slot.resource, object: slot.object });
+    for (const slot of this.dirtySlots) objects.set(`${slot.resource}|${slot.namespace}/${slot.name}`, { resource: slot.resource, object: slot.object });
     // In write order: a record deleted and set again is listed twice, the later slot last.
     const records: DirtySet['records'] = new Map();
     for (const slot of this.dirtyRecords) records.set(slot.key, slot.value);
@@ -357,7 +355,7 @@ export class Store {
       const namespace = object.metadata.namespace ?? '';
       let inNs = t.byNamespace.get(namespace);
       if (!inNs) t.byNamespace.set(namespace, (inNs = new Map()));
-      const slot: Slot = { key: nsName(namespace, object.metadata.name!), resource, object: deepFreeze(object), dirty: 0, indexed: undefined };
+      const slot: Slot = { resource, namespace, name: object.metadata.name!, object: deepFreeze(object), dirty: 0, indexed: undefined };
       const prev = inNs.get(object.metadata.name!);
       if (prev) prev.object = slot.object;
       else {
@@ -386,10 +384,10 @@ interface StoreIndex {
   /** This index's place among its resource's indexes: where slots keep what it indexed them under. */
   pos: number;
   /**
-   * Value -> the slots indexed under it, by key. A bucket holds slots, not objects: a write that
+   * Value -> the slots indexed under it. A bucket holds slots, not objects: a write that
    * keeps an object's values (most writes) touches no bucket, the slot already has the new object.
    */
-  values: Map<string, Map<string, Slot>>;
+  values: Map<string, Set<Slot>>;
 }
 
 interface Indexed {
@@ -401,8 +399,8 @@ function indexAdd(idx: StoreIndex, slot: Slot, o: KubeObject, values = idx.fn(o)
   (slot.indexed ??= [])[idx.pos] = { values, input: idx.inputOf?.(o) };
   for (const v of values) {
     let m = idx.values.get(v);
-    if (!m) idx.values.set(v, (m = new Map()));
-    m.set(slot.key, slot);
+    if (!m) idx.values.set(v, (m = new Set()));
+    m.add(slot);
   }
 }
 
@@ -433,7 +431,7 @@ function indexRemove(idx: StoreIndex, slot: Slot): void {
   for (const v of prev.values) {
     const m = idx.values.get(v);
     if (!m) continue;
-    m.delete(slot.key);
+    m.delete(slot);
     if (m.size === 0) idx.values.delete(v);
   }
 }
