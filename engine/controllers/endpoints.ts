@@ -8,7 +8,7 @@ import { matches } from '../api/labels.ts';
 import type { Store } from '../store/store.ts';
 import { splitKey, type Controller, type ReconcileContext, type Result } from './controller.ts';
 import {
-  compareIP, endpointHostname, findPort, HEADLESS_LABEL, isPodReady, podIP, serviceSelector, servicesSelecting,
+  compareIP, endpointHostname, findPort, HEADLESS_LABEL, isPodReady, podIP, serviceSelector,
   shouldPodBeInEndpoints, TRIGGER_TIME_ANNOTATION,
 } from '../network/endpoint-util.ts';
 
@@ -32,19 +32,43 @@ export interface Subset {
   ports?: Port[];
 }
 
+/** A namespace's Services that have a selector, with it parsed, as of one version of the Service table. */
+interface SelectingServices {
+  version: number;
+  byNamespace: Map<string, { key: string; selector: NonNullable<ReturnType<typeof serviceSelector>> }[]>;
+}
+const selecting = new WeakMap<Store, SelectingServices>();
+/** The last pod event's keys: the Endpoints and EndpointSlice controllers both map every pod event. */
+let lastEvent: { obj: KubeObject; old: KubeObject | undefined; version: number; keys: string[] } | undefined;
+
+function servicesWithSelectors(store: Store, ns: string) {
+  const version = store.version('services');
+  let cache = selecting.get(store);
+  if (!cache || cache.version !== version) selecting.set(store, (cache = { version, byNamespace: new Map() }));
+  let list = cache.byNamespace.get(ns);
+  if (!list) {
+    list = [];
+    for (const s of store.list('services', ns) as Service[]) {
+      const selector = serviceSelector(s);
+      if (selector !== undefined && selector.length > 0) list.push({ key: `${ns}/${s.metadata.name}`, selector });
+    }
+    cache.byNamespace.set(ns, list);
+  }
+  return list;
+}
+
 /** Pods a Service selects, by key: for pod events, the Services selecting the old or new labels. */
 export function podToServiceKeys(store: Store, obj: KubeObject, old: KubeObject | undefined): string[] {
-  const ns = obj.metadata.namespace!;
-  const services = store.list('services', ns);
+  const version = store.version('services');
+  if (lastEvent && lastEvent.obj === obj && lastEvent.old === old && lastEvent.version === version) return lastEvent.keys;
+  const services = servicesWithSelectors(store, obj.metadata.namespace!);
   // A list, not a Set: this runs for every pod write, and selects zero or one service most of the time.
   const keys: string[] = [];
-  for (const s of servicesSelecting(services, obj.metadata.labels)) keys.push(`${ns}/${s.metadata.name}`);
+  for (const s of services) if (matches(s.selector, obj.metadata.labels)) keys.push(s.key);
   // Most pod writes (status) keep the same frozen labels object: the old version selects the same services.
   if (old && old.metadata.labels !== obj.metadata.labels)
-    for (const s of servicesSelecting(services, old.metadata.labels)) {
-      const key = `${ns}/${s.metadata.name}`;
-      if (!keys.includes(key)) keys.push(key);
-    }
+    for (const s of services) if (matches(s.selector, old.metadata.labels) && !keys.includes(s.key)) keys.push(s.key);
+  lastEvent = { obj, old, version, keys };
   return keys;
 }
 

@@ -191,9 +191,12 @@ export function rankForDeletion(pods: Pod[], rs: ReplicaSet, now: number): Pod[]
 
 const NO_LABELS: Record<string, string> = Object.freeze({});
 
-function writeStatus(rs: ReplicaSet, active: Pod[], failure: string | undefined, cx: ReconcileContext): Result {
-  const now = cx.clock.now();
-  const minReady = rs.spec.minReadySeconds ?? 0;
+/**
+ * The status counts over the active pods. Its own function: the loop runs over every pod of a
+ * big ReplicaSet, and a de-optimisation of the status code around it (a branch first taken)
+ * would otherwise send the loop back to the interpreter too.
+ */
+function countPods(rs: ReplicaSet, active: Pod[], minReady: number, now: number) {
   const labelsKey = rs.spec.template.metadata?.labels ?? NO_LABELS;
   const templateLabels = Object.entries(labelsKey);
   let ready = 0;
@@ -209,6 +212,12 @@ function writeStatus(rs: ReplicaSet, active: Pod[], failure: string | undefined,
       else waitingForAvailable = true;
     }
   }
+  return { ready, available, fullyLabeled, waitingForAvailable };
+}
+
+function writeStatus(rs: ReplicaSet, active: Pod[], failure: string | undefined, cx: ReconcileContext): Result {
+  const minReady = rs.spec.minReadySeconds ?? 0;
+  const { ready, available, fullyLabeled, waitingForAvailable } = countPods(rs, active, minReady, cx.clock.now());
   const status: NonNullable<ReplicaSet['status']> = { replicas: active.length };
   if (fullyLabeled) status.fullyLabeledReplicas = fullyLabeled;
   if (ready) status.readyReplicas = ready;

@@ -32,15 +32,19 @@ import { failureThreshold, initialDelayMs, periodMs, PROBE_LABEL, probeOf, runPr
 
 type PodContainer = { c: Container; init: boolean };
 
-/** By stored pod: frozen, so identity is a version (each event and plan looks a container up). */
-const containersOf = new WeakMap<Pod, readonly PodContainer[]>();
+/**
+ * By stored pod spec: frozen, so identity is a version, and status writes keep it (each event
+ * and plan looks a container up).
+ */
+const containersOf = new WeakMap<Pod['spec'], readonly PodContainer[]>();
 
 /** App containers after init containers: the pod machine's container indexes. */
 export function podContainers(pod: Pod): readonly PodContainer[] {
-  const known = containersOf.get(pod);
+  const spec = pod.spec;
+  const known = containersOf.get(spec);
   if (known) return known;
-  const list = [...(pod.spec.initContainers ?? []).map((c) => ({ c, init: true })), ...pod.spec.containers.map((c) => ({ c, init: false }))];
-  if (Object.isFrozen(pod.spec)) containersOf.set(pod, list);
+  const list = [...(spec.initContainers ?? []).map((c) => ({ c, init: true })), ...spec.containers.map((c) => ({ c, init: false }))];
+  if (Object.isFrozen(spec)) containersOf.set(spec, list);
   return list;
 }
 

@@ -76,6 +76,8 @@ interface Slot {
  * Event on each create.
  */
 interface Table {
+  /** Changes with every write to the table (Store.version). */
+  stamp: number;
   slots: Slot[];
   /** Removed slots still in `slots`. */
   removed: number;
@@ -94,7 +96,7 @@ interface RecordSlot {
 }
 
 function newTable(): Table {
-  return { slots: [], removed: 0, byNamespace: new Map() };
+  return { stamp: 0, slots: [], removed: 0, byNamespace: new Map() };
 }
 
 /** The live slots of a table, in creation order. */
@@ -105,9 +107,15 @@ function* liveSlots(t: Table | undefined): Generator<Slot> {
 
 export class Store {
   private rv = 0;
+  /** Source of table stamps: never reset, so a stamp is never reused, even across loads. */
+  private stamps = 0;
   private readonly tables = new Map<string, Table>();
   private readonly records = new Map<string, RecordSlot>();
-  private readonly watchers = new Set<{ resource?: string; handler: WatchHandler }>();
+  /**
+   * Replaced, never changed in place, when a watch starts or stops: every write walks it, and
+   * an array walk needs no iterator. A watch stopped during a write is skipped from then on.
+   */
+  private watchers: Watcher[] = [];
   /**
    * Slots written since the last takeDirty(), each once, in first-write order: a slot is listed
    * when its `dirty` mark is not the current generation. (A Map keyed by slot did the same at
@@ -122,6 +130,14 @@ export class Store {
 
   resourceVersion(): number {
     return this.rv;
+  }
+
+  /**
+   * A number that changes whenever an object of `resource` is written or removed (or the store
+   * is loaded): what a cache derived from one resource's objects checks before it is reused.
+   */
+  version(resource: string): number {
+    return this.tables.get(resource)?.stamp ?? 0;
   }
 
   nextResourceVersion(): string {
@@ -182,6 +198,7 @@ export class Store {
   private commit(resource: string, object: KubeObject, create = false): KubeObject | undefined {
     let t = this.tables.get(resource);
     if (!t) this.tables.set(resource, (t = newTable()));
+    t.stamp = ++this.stamps;
     const namespace = object.metadata.namespace ?? '';
     const name = object.metadata.name!;
     let inNs = t.byNamespace.get(namespace);
@@ -212,6 +229,7 @@ export class Store {
     const inNs = t?.byNamespace.get(namespace ?? '');
     const slot = inNs?.get(name);
     if (!t || !inNs || !slot) return undefined;
+    t.stamp = ++this.stamps;
     const old = slot.object!;
     inNs.delete(name);
     if (inNs.size === 0) t.byNamespace.delete(namespace ?? '');
@@ -269,13 +287,21 @@ export class Store {
   }
 
   watch(handler: WatchHandler, resource?: string): () => void {
-    const w = resource === undefined ? { handler } : { resource, handler };
-    this.watchers.add(w);
-    return () => this.watchers.delete(w);
+    const w: Watcher = { resource, handler, active: true };
+    this.watchers = [...this.watchers, w];
+    return () => {
+      if (!w.active) return;
+      w.active = false;
+      this.watchers = this.watchers.filter((x) => x !== w);
+    };
   }
 
   private emit(e: WatchEvent): void {
-    for (const w of this.watchers) if (w.resource === undefined || w.resource === e.resource) w.handler(e);
+    const ws = this.watchers;
+    for (let i = 0; i < ws.length; i++) {
+      const w = ws[i]!;
+      if (w.active && (w.resource === undefined || w.resource === e.resource)) w.handler(e);
+    }
   }
 
   // Simulation-private records ------------------------------------------------------------
@@ -352,6 +378,7 @@ export class Store {
     for (const { resource, object } of d.objects) {
       let t = this.tables.get(resource);
       if (!t) this.tables.set(resource, (t = newTable()));
+      t.stamp = ++this.stamps;
       const namespace = object.metadata.namespace ?? '';
       let inNs = t.byNamespace.get(namespace);
       if (!inNs) t.byNamespace.set(namespace, (inNs = new Map()));
@@ -371,6 +398,13 @@ export class Store {
         for (const slot of liveSlots(this.tables.get(resource))) indexAdd(idx, slot, slot.object!);
       }
   }
+}
+
+interface Watcher {
+  /** undefined: every resource. */
+  resource: string | undefined;
+  handler: WatchHandler;
+  active: boolean;
 }
 
 interface StoreIndex {
