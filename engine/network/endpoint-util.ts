@@ -2,8 +2,7 @@
 // pkg/api/v1/pod FindPort): which pods a Service selects, whether a pod belongs in its
 // endpoints, and the container port a Service port's targetPort names on that pod.
 import type { Pod, Service, ServicePort } from '../api/core-v1.ts';
-import type { KubeObject } from '../api/meta.ts';
-import { matches, type Selector } from '../api/labels.ts';
+import type { Selector } from '../api/labels.ts';
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
@@ -18,13 +17,6 @@ export function serviceSelector(svc: Service): Selector | undefined {
   return Object.entries(sel).map(([key, value]) => ({ key, op: '=' as const, value }));
 }
 
-/** Services in the pod's namespace whose selector matches the pod's labels. */
-export function servicesSelecting(services: readonly KubeObject[], labels: Record<string, string> | undefined): Service[] {
-  return (services as Service[]).filter((s) => {
-    const sel = serviceSelector(s);
-    return sel !== undefined && sel.length > 0 && matches(sel, labels);
-  });
-}
 
 export function isPodReady(pod: Pod): boolean {
   return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
