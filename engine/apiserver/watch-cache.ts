@@ -10,6 +10,8 @@ export const WATCH_CACHE_CAPACITY = 1000;
 
 export class WatchCache {
   private readonly ring: WatchEvent[] = [];
+  /** Each retained event's resourceVersion, by ring index (not read back from an old object per write). */
+  private readonly versions: Float64Array;
   /** Index of the oldest retained event in `ring` once it is full. */
   private head = 0;
   /** Every event after this version is retained. */
@@ -21,6 +23,7 @@ export class WatchCache {
     private readonly store: Store,
     private readonly capacity = WATCH_CACHE_CAPACITY,
   ) {
+    this.versions = new Float64Array(capacity);
     this.floor = this.last = store.resourceVersion();
     store.watch((e) => this.push(e));
   }
@@ -29,11 +32,13 @@ export class WatchCache {
     const rv = Number(e.object.metadata.resourceVersion);
     // Each write moves the version by one; a jump means the store was restored meanwhile.
     if (rv - 1 !== this.last) this.reset(rv - 1);
-    if (this.ring.length < this.capacity) this.ring.push(e);
-    else {
-      const dropped = this.ring[this.head]!;
-      this.floor = Number(dropped.object.metadata.resourceVersion);
+    if (this.ring.length < this.capacity) {
+      this.versions[this.ring.length] = rv;
+      this.ring.push(e);
+    } else {
+      this.floor = this.versions[this.head]!;
       this.ring[this.head] = e;
+      this.versions[this.head] = rv;
       this.head = (this.head + 1) % this.capacity;
     }
     this.last = rv;
@@ -66,8 +71,8 @@ export class WatchCache {
     const out: WatchEvent[] = [];
     const n = this.ring.length;
     for (let i = 0; i < n; i++) {
-      const e = this.ring[(this.head + i) % n]!;
-      if (Number(e.object.metadata.resourceVersion) > rv) out.push(e);
+      const at = (this.head + i) % n;
+      if (this.versions[at]! > rv) out.push(this.ring[at]!);
     }
     return out;
   }

@@ -213,16 +213,21 @@ export function imageDigest(normalized: string): string {
       if (lo >= 0xdc00 && lo <= 0xdfff) i++;
     }
   }
-  let out = '';
   let h = 0x811c9dc5;
+  let at = 0;
   for (let round = 0; round < 8; round++) {
     for (let i = 0; i < units.length; i++) h = Math.imul(h ^ units[i]!, 0x01000193) >>> 0;
     h = Math.imul(h ^ 0x23, 0x01000193) >>> 0; // '#'
     h = Math.imul(h ^ (0x30 + round), 0x01000193) >>> 0; // the round, one digit
-    out += h.toString(16).padStart(8, '0');
+    // 8 hex digits, zero-padded, as char codes: one string at the end, not 8 toString+padStart pieces.
+    for (let shift = 28; shift >= 0; shift -= 4) DIGEST_CHARS[at++] = HEX_CODES[(h >>> shift) & 15]!;
   }
-  return `sha256:${out}`;
+  return `sha256:${String.fromCharCode.apply(null, DIGEST_CHARS)}`;
 }
+
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+/** The digest's 64 hex digits as char codes, reused by every call. */
+const DIGEST_CHARS: number[] = new Array<number>(64).fill(0);
 
 const imageIDs = new WeakMap<Readonly<ImageRef>, string>();
 
