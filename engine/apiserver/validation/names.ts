@@ -1,11 +1,11 @@
 // Syntax rules of k8s.io/apimachinery/pkg/util/validation beyond DNS names: qualified names
 // (label keys), label values, port names and numbers, env var names, with upstream's messages.
-import { matchesDNS1123 } from '../names.ts';
 export { dns1123LabelErrors, dns1123SubdomainErrors } from '../names.ts';
 
 const QUALIFIED_NAME_RE = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE_RE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const DNS1035_RE = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const SUBDOMAIN_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** RegexError: `msg (e.g. 'a',  or 'b', regex used for validation is 're')` (upstream's odd spacing). */
 export function regexError(msg: string, fmt: string, ...examples: string[]): string {
@@ -25,7 +25,7 @@ const QUALIFIED_NAME_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 function subdomainErrors(v: string): string[] {
   const errs: string[] = [];
   if (v.length > 253) errs.push(maxLenError(253));
-  if (!matchesDNS1123(v, true))
+  if (!SUBDOMAIN_RE.test(v))
     errs.push(
       regexError(
         "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
