@@ -2,10 +2,24 @@
 // an account, which must exist; the API token is mounted as a projected kube-api-access-xxxxx
 // volume in every container unless automounting is turned off (pod or account).
 import type { Container, Pod } from '../../api/core-v1.ts';
+import { deepFreeze } from '../../store/store.ts';
 import { K8S_ALPHANUMS } from '../../time/rng.ts';
 import { admissionForbidden, isPod, type AdmissionPlugin } from './admission.ts';
 
 export const SERVICE_ACCOUNT_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/**
+ * What a kube-api-access volume projects: the same for every pod, so one frozen copy is shared
+ * by them all (stored objects are never changed in place; the store skips frozen parts).
+ */
+const API_ACCESS_SOURCES = deepFreeze({
+  defaultMode: 420,
+  sources: [
+    { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+    { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
+    { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
+  ],
+});
 
 export const serviceAccount: AdmissionPlugin = {
   name: 'ServiceAccount',
@@ -30,17 +44,7 @@ export const serviceAccount: AdmissionPlugin = {
     const needs = all.filter((c) => !(c.volumeMounts ?? []).some((m) => m.mountPath === SERVICE_ACCOUNT_MOUNT_PATH));
     if (!needs.length) return;
     const name = `kube-api-access-${cx.rng.string(5, K8S_ALPHANUMS)}`;
-    (spec.volumes ??= []).push({
-      name,
-      projected: {
-        defaultMode: 420,
-        sources: [
-          { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-          { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
-          { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
-        ],
-      },
-    });
+    (spec.volumes ??= []).push({ name, projected: API_ACCESS_SOURCES });
     for (const c of needs) (c.volumeMounts ??= []).push({ mountPath: SERVICE_ACCOUNT_MOUNT_PATH, name, readOnly: true });
   },
 };
