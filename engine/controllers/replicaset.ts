@@ -8,7 +8,7 @@ import type { Pod } from '../api/core-v1.ts';
 import { fromLabelSelector, matches } from '../api/labels.ts';
 import type { Condition, KubeObject, OwnerReference } from '../api/meta.ts';
 import { ApiError } from '../apiserver/status.ts';
-import type { Store } from '../store/store.ts';
+import { deepFreeze, type Store } from '../store/store.ts';
 import { controllerOf, keyOf, splitKey, type Controller, type ReconcileContext, type Result } from './controller.ts';
 import { listOrphans, listOwnedBy } from './listers.ts';
 import { podFacts, podLabeled, podSelected } from './pod-facts.ts';
@@ -134,13 +134,40 @@ function syncReplicaSet(key: string, cx: ReconcileContext): Result {
 }
 
 /** GetPodFromTemplate: labels, annotations and finalizers from the template; generateName `<rs>-`. */
+/**
+ * What every pod of a ReplicaSet carries alike, built once per stored spec (status writes keep
+ * it) and frozen: pods share it rather than each holding its own copy (stored objects are never
+ * changed in place, and the store skips frozen parts).
+ */
+interface PodCommon {
+  generateName: string;
+  labels: Record<string, string>;
+  ownerReferences: OwnerReference[];
+}
+const commonOf = new WeakMap<ReplicaSet['spec'], PodCommon>();
+
+function podCommon(rs: ReplicaSet): PodCommon {
+  let c = commonOf.get(rs.spec);
+  if (!c) {
+    c = deepFreeze({
+      generateName: `${rs.metadata.name}-`,
+      labels: { ...(rs.spec.template.metadata?.labels ?? {}) },
+      ownerReferences: [ownerRefFor(rs)],
+    });
+    // Only a stored (frozen) ReplicaSet's spec is a version that cannot change under the cache.
+    if (Object.isFrozen(rs.spec)) commonOf.set(rs.spec, c);
+  }
+  return c;
+}
+
 export function podFromTemplate(rs: ReplicaSet): Pod {
   const t = rs.spec.template;
+  const common = podCommon(rs);
   const meta: Pod['metadata'] = {
-    generateName: `${rs.metadata.name}-`,
+    generateName: common.generateName,
     namespace: rs.metadata.namespace!,
-    labels: { ...(t.metadata?.labels ?? {}) },
-    ownerReferences: [ownerRefFor(rs)],
+    labels: common.labels,
+    ownerReferences: common.ownerReferences,
   };
   if (t.metadata?.annotations) meta.annotations = { ...t.metadata.annotations };
   if (t.metadata?.finalizers) meta.finalizers = [...t.metadata.finalizers];
