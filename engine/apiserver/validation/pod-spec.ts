@@ -31,6 +31,16 @@ function dnsLabel(field: string, v: string): FieldError[] {
   return dns1123LabelErrors(v).map((m) => invalid(field, v, m));
 }
 
+/** The volume sources a volume sets, in upstream's check order (a loop: every pod has volumes). */
+function volumeSources(vol: Rec): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < VOLUME_SOURCES.length; k++) {
+    const v = vol[VOLUME_SOURCES[k]!];
+    if (v !== undefined && v !== null) out.push(VOLUME_SOURCES[k]!);
+  }
+  return out;
+}
+
 export function validateVolumes(volumes: Rec[] | undefined, field: string): { errs: FieldError[]; names: Set<string> } {
   const errs: FieldError[] = [];
   const names = new Set<string>();
@@ -46,7 +56,7 @@ export function validateVolumes(volumes: Rec[] | undefined, field: string): { er
         else names.add(name);
       }
     }
-    const sources = VOLUME_SOURCES.filter((s) => vol[s] !== undefined && vol[s] !== null);
+    const sources = volumeSources(vol);
     if (sources.length === 0) errs.push(required(p, 'must specify a volume type'));
     else if (sources.length > 1) errs.push(forbidden(`${p}.${sources[1]}`, 'may not specify more than 1 volume type'));
     const src = (sources.length === 1 ? (vol[sources[0]!] as Rec) : undefined) ?? {};
@@ -272,7 +282,20 @@ function validateInitContainers(inits: Container[] | undefined, containers: Cont
   return errs;
 }
 
+/**
+ * Frozen toleration lists found valid: admission gives most pods one shared frozen list, and
+ * a list's validity does not depend on where it is.
+ */
+const validTolerations = new WeakSet<readonly Toleration[]>();
+
 export function validateTolerations(tols: Toleration[] | undefined, field: string): FieldError[] {
+  if (tols && validTolerations.has(tols)) return [];
+  const errs = tolerationErrors(tols, field);
+  if (tols && !errs.length && Object.isFrozen(tols)) validTolerations.add(tols);
+  return errs;
+}
+
+function tolerationErrors(tols: Toleration[] | undefined, field: string): FieldError[] {
   const errs: FieldError[] = [];
   (tols ?? []).forEach((t, i) => {
     const p = `${field}[${i}]`;
