@@ -9,7 +9,20 @@ import { dns1035LabelErrors, dns1123LabelErrors, dns1123SubdomainErrors, labelVa
 export type NameValidator = (name: string) => string[];
 
 /** Label keys and values; upstream reports every problem at the map's path (not per key). */
+/**
+ * Frozen label maps found valid: a ReplicaSet's pods share one (a map's validity does not depend
+ * on where it is, only its messages do).
+ */
+const validLabels = new WeakSet<Record<string, string>>();
+
 export function validateLabels(labels: Record<string, string> | undefined, field: string): FieldError[] {
+  if (labels && validLabels.has(labels)) return [];
+  const errs = labelErrors(labels, field);
+  if (labels && !errs.length && Object.isFrozen(labels)) validLabels.add(labels);
+  return errs;
+}
+
+function labelErrors(labels: Record<string, string> | undefined, field: string): FieldError[] {
   const errs: FieldError[] = [];
   if (!labels) return errs;
   for (const k of Object.keys(labels).sort()) {
