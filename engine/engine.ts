@@ -261,12 +261,13 @@ export class Engine {
   }
 
   private deliver(subs: Subscription[], e: WatchEvent): void {
+    const deleted = e.type === 'DELETED';
     for (const s of subs) {
       if (!s.map) {
         s.h.queue.add(keyOf(e.object));
         continue;
       }
-      for (const k of s.map(e.object, e.old)) s.h.queue.add(k);
+      for (const k of s.map(e.object, e.old, deleted)) s.h.queue.add(k);
     }
   }
 
@@ -306,7 +307,7 @@ export class Engine {
       : h.controller.watches.flatMap((w) =>
           this.store.list(w.resource)
             .filter((o) => w.nodeName === undefined || (o['spec'] as { nodeName?: string } | undefined)?.nodeName === w.nodeName)
-            .flatMap((o) => (w.map ? w.map(o, undefined) : [keyOf(o)])));
+            .flatMap((o) => (w.map ? w.map(o, undefined, false) : [keyOf(o)])));
     for (const k of keys) h.queue.add(k);
   }
 

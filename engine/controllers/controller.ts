@@ -16,9 +16,11 @@ export interface WatchSpec {
   resource: string;
   /**
    * Keys to enqueue for an event on this resource. Default: the object's own `ns/name`.
-   * `old` is set for modifications (e.g. to enqueue both the old and the new owner).
+   * `old` is set for modifications (e.g. to enqueue both the old and the new owner). `deleted`:
+   * the object is gone (otherwise it is the stored version: the engine maps an event as the
+   * write happens, so no store lookup is needed to tell).
    */
-  map?: (obj: KubeObject, old: KubeObject | undefined) => string[];
+  map?: (obj: KubeObject, old: KubeObject | undefined, deleted: boolean) => string[];
   /**
    * Only objects bound to this node (`spec.nodeName`): the engine routes them to this watch
    * without calling it for every other node's pods (a kubelet's informer field selector).

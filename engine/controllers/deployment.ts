@@ -43,6 +43,18 @@ export function createDeploymentController(store: Store): Controller {
       .filter((d) => matches(fromLabelSelector(d.spec.selector) ?? [], o.metadata.labels))
       .map(keyOf);
   };
+  // Namespaces with a Recreate Deployment, as of a version of the Deployment table: most pod
+  // events are in namespaces without one, and need no ReplicaSet and Deployment lookup.
+  let recreate = { version: -1, namespaces: new Set<string>() };
+  const recreateIn = (ns: string) => {
+    const version = store.version('deployments.apps');
+    if (recreate.version !== version) {
+      const namespaces = new Set<string>();
+      for (const d of store.list('deployments.apps') as Deployment[]) if (d.spec.strategy?.type === 'Recreate') namespaces.add(d.metadata.namespace!);
+      recreate = { version, namespaces };
+    }
+    return recreate.namespaces.has(ns);
+  };
   return {
     name: NAME,
     watches: [
@@ -53,7 +65,7 @@ export function createDeploymentController(store: Store): Controller {
         resource: 'pods',
         map: (o) => {
           const ref = controllerOf(o);
-          if (!ref || ref.kind !== 'ReplicaSet') return [];
+          if (!ref || ref.kind !== 'ReplicaSet' || !recreateIn(o.metadata.namespace!)) return [];
           const rs = store.get('replicasets.apps', o.metadata.namespace, ref.name);
           const dref = rs && controllerOf(rs);
           if (!dref || dref.kind !== 'Deployment') return [];

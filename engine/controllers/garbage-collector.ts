@@ -41,9 +41,9 @@ export function createGarbageCollector(store: Store): Controller {
     name: NAME,
     watches: INDEXED_RESOURCES.map((resource) => ({
       resource,
-      map: (o: KubeObject, old: KubeObject | undefined) => {
+      map: (o: KubeObject, old: KubeObject | undefined, deleted: boolean) => {
         const keys: string[] = [];
-        const present = store.get(resource, o.metadata.namespace, o.metadata.name!)?.metadata.uid === o.metadata.uid;
+        const present = !deleted;
         if (!present) {
           // Deleted: its dependents may now be dangling; its owners may be waiting (foreground).
           for (const d of dependentsOf(store, o.metadata.uid!)) keys.push(gcKey(d.resource, d.object));

@@ -34,9 +34,9 @@ export function createPersistentVolumeBinder(store: Store): Controller {
       {
         // A deleted claim releases its volume.
         resource: 'persistentvolumeclaims',
-        map: (o) => {
+        map: (o, _old, deleted) => {
           const c = o as Claim;
-          const present = store.get('persistentvolumeclaims', o.metadata.namespace, o.metadata.name!)?.metadata.uid === o.metadata.uid;
+          const present = !deleted;
           return present ? [`${o.metadata.namespace}/${o.metadata.name}`] : c.spec?.volumeName ? [`pv/${c.spec.volumeName}`] : [];
         },
       },

@@ -525,10 +525,10 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
         resource: 'pods',
         // The kubelet's informer selects spec.nodeName=<node>: other nodes' pods never reach map.
         nodeName,
-        map: (o, old) => {
+        map: (o, old, deleted) => {
           const pod = o as Pod;
           if (pod.spec?.nodeName !== nodeName) return [];
-          const present = store.get('pods', o.metadata.namespace, o.metadata.name!)?.metadata.uid === o.metadata.uid;
+          const present = !deleted;
           if (!present) return [`gone/${o.metadata.uid}`];
           const was = old as Pod | undefined;
           // Our own status writes need no reaction; binding and deletion do.

@@ -68,10 +68,10 @@ export function createScheduler(store: Store): Controller {
     watches: [
       {
         resource: 'pods',
-        map: (o, old) => {
+        map: (o, old, deleted) => {
           const pod = o as Pod;
           const key = keyOf(pod);
-          const present = store.get('pods', o.metadata.namespace, o.metadata.name!)?.metadata.uid === o.metadata.uid;
+          const present = !deleted;
           usage.apply(pod, present);
           if (!present) forgetResult(store, pod.metadata.uid!);
           if (present && isPending(pod)) {
@@ -90,9 +90,9 @@ export function createScheduler(store: Store): Controller {
       },
       {
         resource: 'nodes',
-        map: (o, old) => {
+        map: (o, old, deleted) => {
           state.snapshot = undefined;
-          const present = store.get('nodes', undefined, o.metadata.name!)?.metadata.uid === o.metadata.uid;
+          const present = !deleted;
           return queue.move(nodeEvents(o as Node, old as Node | undefined, present));
         },
       },
