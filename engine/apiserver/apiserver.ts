@@ -534,7 +534,8 @@ export class ApiServer {
     return t;
   }
 
-  private checkAvailable(): void {
+  /** Throws what a request would get while the server (or etcd) is down. */
+  checkAvailable(): void {
     const err = this.availability();
     if (err) throw err;
   }

@@ -128,8 +128,18 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
   const name = `kubelet/${nodeName}`;
   const source = { component: COMPONENT, host: nodeName };
 
+  let nodeAt = -1;
+  let node: Node | undefined;
+  /** This kubelet's Node, looked up again only after the Node table changed (Store.version). */
   function nodeObj(cx: ReconcileContext): Node | undefined {
-    return cx.api.tryGet<Node>('nodes', undefined, nodeName);
+    const version = store.version('nodes');
+    // A read still needs the API server up (tryGet would fail), cached or not.
+    if (version === nodeAt) cx.api.checkAvailable();
+    else {
+      node = cx.api.tryGet<Node>('nodes', undefined, nodeName);
+      nodeAt = version;
+    }
+    return node;
   }
 
   let ipOf: Node | undefined;
