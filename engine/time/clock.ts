@@ -35,7 +35,9 @@ export class Clock {
   private recurring = new TimerHeap();
   /**
    * Live timers by owner, then key: cancelling and lookups stay cheap with thousands of pods
-   * (nested maps: no `owner|key` string built and hashed per lookup).
+   * (nested maps: no `owner|key` string built and hashed per lookup). An owner is indexed from
+   * its first cancel or lookup on: most timers (a kubelet's pod steps) are only ever fired, and
+   * indexing them cost a fresh key's hash and two map writes each.
    */
   private byKey = new Map<string, Map<string, Timer[]>>();
   private readonly cancelled = new Set<number>();
@@ -90,13 +92,13 @@ export class Clock {
 
   /** Cancels every timer of `owner` for `key` (optionally only those carrying `event`). */
   cancelFor(owner: string, key: string, event?: string): void {
-    const list = this.byKey.get(owner)?.get(key);
+    const list = this.indexOf(owner).get(key);
     if (!list) return;
     for (const t of [...list]) if (event === undefined || t.event === event) this.drop(t);
   }
 
   hasTimer(owner: string, key: string, event?: string): boolean {
-    const list = this.byKey.get(owner)?.get(key);
+    const list = this.indexOf(owner).get(key);
     return !!list && (event === undefined ? list.length > 0 : list.some((t) => t.event === event));
   }
 
@@ -162,11 +164,21 @@ export class Clock {
 
   private insert(timer: Timer): void {
     (timer.recurring ? this.recurring : this.once).push(timer);
-    let byOwner = this.byKey.get(timer.owner);
-    if (!byOwner) this.byKey.set(timer.owner, (byOwner = new Map()));
-    const list = byOwner.get(timer.key);
-    if (list) list.push(timer);
-    else byOwner.set(timer.key, [timer]);
+    const byOwner = this.byKey.get(timer.owner);
+    if (byOwner) addTo(byOwner, timer);
+  }
+
+  /** The owner's index, built from the heaps the first time it is asked for. */
+  private indexOf(owner: string): Map<string, Timer[]> {
+    let byOwner = this.byKey.get(owner);
+    if (!byOwner) {
+      this.byKey.set(owner, (byOwner = new Map()));
+      for (const h of [this.once, this.recurring])
+        for (const t of h.all()) if (t.owner === owner && !this.cancelled.has(t.id)) addTo(byOwner, t);
+      // In firing order, as timers are added when indexed from the start.
+      for (const list of byOwner.values()) list.sort((a, b) => a.seq - b.seq);
+    }
+    return byOwner;
   }
 
   private drop(t: Timer): void {
@@ -199,6 +211,12 @@ export class Clock {
 const CACHED_SECONDS = 64;
 const cachedSecond = new Float64Array(CACHED_SECONDS).fill(NaN);
 const cachedText: string[] = new Array<string>(CACHED_SECONDS).fill('');
+
+function addTo(byOwner: Map<string, Timer[]>, timer: Timer): void {
+  const list = byOwner.get(timer.key);
+  if (list) list.push(timer);
+  else byOwner.set(timer.key, [timer]);
+}
 
 export function rfc3339(ms: number): string {
   const second = Math.floor(ms / 1000);

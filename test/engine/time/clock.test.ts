@@ -52,6 +52,28 @@ describe('Clock', () => {
     expect(c.nextDue()).to.equal(undefined);
   });
 
+  it('finds an owner\'s timers by key however they were scheduled, fired or cancelled before it first asked', () => {
+    const c = new Clock(0);
+    c.schedule(10, { owner: 'kubelet/w1', key: 'p#a', event: 'x' });
+    c.schedule(20, { owner: 'kubelet/w1', key: 'p#a', event: 'y' });
+    c.schedule(5, { owner: 'kubelet/w1', key: 'p#b' });
+    const gone = c.schedule(30, { owner: 'kubelet/w1', key: 'p#c' });
+    c.schedule(10, { owner: 'other', key: 'p#a' });
+    c.cancel(gone.id);
+    c.advanceTo(5);
+    expect(c.takeDue().map((t) => t.key)).to.deep.equal(['p#b']);
+    // First lookup for this owner: built from what is still pending.
+    expect(c.hasTimer('kubelet/w1', 'p#b')).to.equal(false);
+    expect(c.hasTimer('kubelet/w1', 'p#c')).to.equal(false);
+    expect(c.hasTimer('kubelet/w1', 'p#a', 'y')).to.equal(true);
+    c.cancelFor('kubelet/w1', 'p#a', 'x');
+    c.schedule(1, { owner: 'kubelet/w1', key: 'p#d' });
+    expect(c.hasTimer('kubelet/w1', 'p#d')).to.equal(true);
+    c.advanceTo(30);
+    expect(c.takeDue().map((t) => `${t.owner} ${t.key} ${t.event ?? ''}`)).to.deep.equal(['kubelet/w1 p#d ', 'other p#a ', 'kubelet/w1 p#a y']);
+    expect(c.hasTimer('kubelet/w1', 'p#a')).to.equal(false);
+  });
+
   it('formats metav1.Time with second precision', () => {
     expect(rfc3339(Date.UTC(2025, 0, 6, 10, 0, 0, 999))).to.equal('2025-01-06T10:00:00Z');
     expect(rfc3339(Date.UTC(2025, 0, 6, 10, 0, 1, 0))).to.equal('2025-01-06T10:00:01Z');
