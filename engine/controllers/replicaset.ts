@@ -11,7 +11,7 @@ import { ApiError } from '../apiserver/status.ts';
 import { deepFreeze, type Store } from '../store/store.ts';
 import { controllerOf, keyOf, splitKey, type Controller, type ReconcileContext, type Result } from './controller.ts';
 import { listOrphans, listOwnedBy } from './listers.ts';
-import { podFacts, podLabeled, podSelected } from './pod-facts.ts';
+import { podFacts, podLabeled, podSelected, type PodFacts } from './pod-facts.ts';
 import { isPodActive, isPodAvailable, isPodReady } from './pod-util.ts';
 
 export const NAME = 'replicaset-controller';
@@ -73,13 +73,18 @@ function syncReplicaSet(key: string, cx: ReconcileContext): Result {
   // One pass over the owned pods keeps the active ones (this runs for every pod change of a
   // large ReplicaSet).
   let active: Pod[] = [];
+  /** The facts of active[i] where the claim pass looked them up (the status counts reuse them). */
+  let activeFacts: (PodFacts | undefined)[] = [];
   const released: Pod[] = [];
   // Per-pod answers are remembered per pod version (pod-facts.ts): most pods did not change since the last sync.
   for (const p of listOwnedBy<Pod>(cx.api, 'pods', ns, uid)) {
     const f = podFacts(p);
     if (f.controllerUid !== uid) continue;
     if (selector && !podSelected(p, f, rs.spec.selector, selector)) released.push(p);
-    else if (f.active) active.push(p);
+    else if (f.active) {
+      active.push(p);
+      activeFacts.push(f);
+    }
   }
   if (selector) {
     for (const p of released) {
@@ -124,11 +129,12 @@ function syncReplicaSet(key: string, cx: ReconcileContext): Result {
         cx.events.record(rs, { component: NAME }, 'Normal', SUCCESSFUL_DELETE, `Deleted pod: ${v.metadata.name}`);
       }
       const gone = new Set(victims.map((v) => v.metadata.uid));
+      activeFacts = activeFacts.filter((_, i) => !gone.has(active[i]!.metadata.uid));
       active = active.filter((p) => !gone.has(p.metadata.uid));
     }
   }
 
-  const result = writeStatus(rs, active, failure, cx);
+  const result = writeStatus(rs, active, activeFacts, failure, cx);
   if (failure) throw new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: failure, reason: 'InternalError', code: 500 });
   return result;
 }
@@ -223,15 +229,16 @@ const NO_LABELS: Record<string, string> = Object.freeze({});
  * big ReplicaSet, and a de-optimisation of the status code around it (a branch first taken)
  * would otherwise send the loop back to the interpreter too.
  */
-function countPods(rs: ReplicaSet, active: Pod[], minReady: number, now: number) {
+function countPods(rs: ReplicaSet, active: Pod[], facts: readonly (PodFacts | undefined)[], minReady: number, now: number) {
   const labelsKey = rs.spec.template.metadata?.labels ?? NO_LABELS;
   const templateLabels = Object.entries(labelsKey);
   let ready = 0;
   let available = 0;
   let fullyLabeled = 0;
   let waitingForAvailable = false;
-  for (const p of active) {
-    const f = podFacts(p);
+  for (let i = 0; i < active.length; i++) {
+    const p = active[i]!;
+    const f = facts[i] ?? podFacts(p);
     if (podLabeled(p, f, labelsKey, templateLabels)) fullyLabeled++;
     if (f.ready) {
       ready++;
@@ -242,9 +249,9 @@ function countPods(rs: ReplicaSet, active: Pod[], minReady: number, now: number)
   return { ready, available, fullyLabeled, waitingForAvailable };
 }
 
-function writeStatus(rs: ReplicaSet, active: Pod[], failure: string | undefined, cx: ReconcileContext): Result {
+function writeStatus(rs: ReplicaSet, active: Pod[], facts: readonly (PodFacts | undefined)[], failure: string | undefined, cx: ReconcileContext): Result {
   const minReady = rs.spec.minReadySeconds ?? 0;
-  const { ready, available, fullyLabeled, waitingForAvailable } = countPods(rs, active, minReady, cx.clock.now());
+  const { ready, available, fullyLabeled, waitingForAvailable } = countPods(rs, active, facts, minReady, cx.clock.now());
   const status: NonNullable<ReplicaSet['status']> = { replicas: active.length };
   if (fullyLabeled) status.fullyLabeledReplicas = fullyLabeled;
   if (ready) status.readyReplicas = ready;
