@@ -159,6 +159,9 @@ export class EventRecorder {
   }
 
   private write(obj: KubeObject, source: EventSource, type: EventType, reason: string, message: string, fieldPath?: string): void {
+    // The shared copies first: hashed once, they are then cheap to look up and to key by.
+    message = this.intern(message);
+    if (fieldPath) fieldPath = this.intern(fieldPath);
     const namespace = obj.metadata.namespace ?? 'default';
     const nowMs = this.api.clock.now();
     const correlated = !UNCORRELATED.has(source.component);
@@ -220,11 +223,11 @@ export class EventRecorder {
     let involved: Event['involvedObject'];
     if (m.namespace) {
       involved = fieldPath
-        ? { kind: obj.kind, namespace: m.namespace, name: m.name, uid: m.uid, apiVersion: obj.apiVersion, resourceVersion: m.resourceVersion, fieldPath: this.intern(fieldPath) }
+        ? { kind: obj.kind, namespace: m.namespace, name: m.name, uid: m.uid, apiVersion: obj.apiVersion, resourceVersion: m.resourceVersion, fieldPath }
         : { kind: obj.kind, namespace: m.namespace, name: m.name, uid: m.uid, apiVersion: obj.apiVersion, resourceVersion: m.resourceVersion };
     } else {
       involved = fieldPath
-        ? { kind: obj.kind, name: m.name, uid: m.uid, apiVersion: obj.apiVersion, resourceVersion: m.resourceVersion, fieldPath: this.intern(fieldPath) }
+        ? { kind: obj.kind, name: m.name, uid: m.uid, apiVersion: obj.apiVersion, resourceVersion: m.resourceVersion, fieldPath }
         : { kind: obj.kind, name: m.name, uid: m.uid, apiVersion: obj.apiVersion, resourceVersion: m.resourceVersion };
     }
     // A repeat whose Event is gone (expired, deleted) is created again under its name and count.
@@ -234,7 +237,7 @@ export class EventRecorder {
       metadata: { name: observation.name, namespace },
       involvedObject: involved,
       reason,
-      message: this.intern(text),
+      message: combined ? this.intern(text) : text,
       source: this.sourceOf(source),
       firstTimestamp: observation.firstTimestamp,
       lastTimestamp: now,
