@@ -40,7 +40,11 @@ function check(api: ApiServer): void {
 export function listOwnedBy<T extends KubeObject = KubeObject>(api: ApiServer, resource: string, namespace: string | undefined, uid: string): T[] {
   check(api);
   const all = api.store.byIndex(resource, OWNER_INDEX, uid) as T[];
-  return namespace === undefined ? all : all.filter((o) => o.metadata.namespace === namespace);
+  if (namespace === undefined) return all;
+  // Dependents share their owner's namespace (a cross-namespace reference is the rare exception):
+  // a second list of every pod of a large ReplicaSet is built only when one is elsewhere.
+  for (let i = 0; i < all.length; i++) if (all[i]!.metadata.namespace !== namespace) return all.filter((o) => o.metadata.namespace === namespace);
+  return all;
 }
 
 /** Objects of `resource` in `namespace` without a controller ownerReference (adoption candidates). */
