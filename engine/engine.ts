@@ -176,7 +176,8 @@ export class Engine {
       for (const t of this.clock.takeDue()) this.fire(t);
       let progressed = false;
       for (const h of this.hosted.values()) {
-        if (!this.isRunning(h.component)) continue;
+        // Most queues are empty at any moment: no phase lookup for them.
+        if (h.queue.length === 0 || !this.isRunning(h.component)) continue;
         let key: string | undefined;
         while ((key = h.queue.get()) !== undefined) {
           progressed = true;
