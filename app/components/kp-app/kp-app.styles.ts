@@ -140,6 +140,9 @@ export const appStyles = css`
   }
   kp-app .right {
     display: grid;
+    /* One column as wide as the panel: a wide describe line or verdict table scrolls inside it
+       instead of widening the column past the window (the inspector's tabs went off screen). */
+    grid-template-columns: minmax(0, 1fr);
     grid-template-rows: auto minmax(0, 1fr) auto minmax(140px, 38%);
     min-height: 0;
     min-width: 0;
@@ -147,6 +150,7 @@ export const appStyles = css`
   }
   kp-app kp-inspector {
     min-height: 0;
+    min-width: 0;
   }
   kp-app .tabs {
     display: none;
