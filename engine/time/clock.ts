@@ -34,12 +34,12 @@ export class Clock {
   private once = new TimerHeap();
   private recurring = new TimerHeap();
   /**
-   * Live timers by owner, then key: cancelling and lookups stay cheap with thousands of pods
-   * (nested maps: no `owner|key` string built and hashed per lookup). An owner is indexed from
-   * its first cancel or lookup on: most timers (a kubelet's pod steps) are only ever fired, and
-   * indexing them cost a fresh key's hash and two map writes each.
+   * Live timers by owner, then key, for cancelFor and hasTimer (nested maps: no `owner|key`
+   * string built and hashed per lookup). Only keys someone asked about are indexed: most timers
+   * (a kubelet's pod steps) are only ever fired, and indexing them cost a fresh key's hash and
+   * map writes each. An owner that asks about many keys is indexed whole.
    */
-  private byKey = new Map<string, Map<string, Timer[]>>();
+  private byKey = new Map<string, OwnerIndex>();
   private readonly cancelled = new Set<number>();
 
   constructor(epoch: number) {
@@ -92,14 +92,14 @@ export class Clock {
 
   /** Cancels every timer of `owner` for `key` (optionally only those carrying `event`). */
   cancelFor(owner: string, key: string, event?: string): void {
-    const list = this.indexOf(owner).get(key);
-    if (!list) return;
+    const list = this.listFor(owner, key);
+    if (!list.length) return;
     for (const t of [...list]) if (event === undefined || t.event === event) this.drop(t);
   }
 
   hasTimer(owner: string, key: string, event?: string): boolean {
-    const list = this.indexOf(owner).get(key);
-    return !!list && (event === undefined ? list.length > 0 : list.some((t) => t.event === event));
+    const list = this.listFor(owner, key);
+    return event === undefined ? list.length > 0 : list.some((t) => t.event === event);
   }
 
   /** Removes and returns the timers due at or before now. */
@@ -164,21 +164,44 @@ export class Clock {
 
   private insert(timer: Timer): void {
     (timer.recurring ? this.recurring : this.once).push(timer);
-    const byOwner = this.byKey.get(timer.owner);
-    if (byOwner) addTo(byOwner, timer);
+    const idx = this.byKey.get(timer.owner);
+    if (!idx) return;
+    const list = idx.lists.get(timer.key);
+    if (list) list.push(timer);
+    else if (idx.whole) idx.lists.set(timer.key, [timer]);
   }
 
-  /** The owner's index, built from the heaps the first time it is asked for. */
-  private indexOf(owner: string): Map<string, Timer[]> {
-    let byOwner = this.byKey.get(owner);
-    if (!byOwner) {
-      this.byKey.set(owner, (byOwner = new Map()));
-      for (const h of [this.once, this.recurring])
-        for (const t of h.all()) if (t.owner === owner && !this.cancelled.has(t.id)) addTo(byOwner, t);
-      // In firing order, as timers are added when indexed from the start.
-      for (const list of byOwner.values()) list.sort((a, b) => a.seq - b.seq);
+  /** The live timers of `owner` for `key`, in scheduling order (indexed from now on). */
+  private listFor(owner: string, key: string): Timer[] {
+    let idx = this.byKey.get(owner);
+    if (!idx) this.byKey.set(owner, (idx = { whole: false, lists: new Map() }));
+    let list = idx.lists.get(key);
+    if (list) return list;
+    if (idx.whole) return NO_TIMERS;
+    if (idx.lists.size >= LAZY_KEYS) {
+      // Many keys asked about (a kubelet's probes): index the owner whole, once.
+      idx.whole = true;
+      idx.lists.clear();
+      for (const t of this.live((x) => x.owner === owner)) {
+        const l = idx.lists.get(t.key);
+        if (l) l.push(t);
+        else idx.lists.set(t.key, [t]);
+      }
+      return idx.lists.get(key) ?? NO_TIMERS;
     }
-    return byOwner;
+    list = this.live((t) => t.owner === owner && t.key === key);
+    // Kept even while empty: timers scheduled under this key from now on join it.
+    idx.lists.set(key, list);
+    return list;
+  }
+
+  /** The pending timers `which` accepts, not cancelled, in no particular order. */
+  private live(which: (t: Timer) => boolean): Timer[] {
+    const out: Timer[] = [];
+    for (const h of [this.once, this.recurring]) h.forEach((t) => {
+      if (which(t) && !this.cancelled.has(t.id)) out.push(t);
+    });
+    return out;
   }
 
   private drop(t: Timer): void {
@@ -194,12 +217,13 @@ export class Clock {
   }
 
   private unindex(t: Timer): void {
-    const byOwner = this.byKey.get(t.owner);
-    const list = byOwner?.get(t.key);
-    if (!byOwner || !list) return;
+    const idx = this.byKey.get(t.owner);
+    const list = idx?.lists.get(t.key);
+    if (!idx || !list) return;
     const i = list.indexOf(t);
     if (i >= 0) list.splice(i, 1);
-    if (list.length === 0) byOwner.delete(t.key);
+    // An owner indexed whole drops empty lists; an asked-about key stays tracked.
+    if (list.length === 0 && idx.whole) idx.lists.delete(t.key);
   }
 }
 
@@ -212,11 +236,15 @@ const CACHED_SECONDS = 64;
 const cachedSecond = new Float64Array(CACHED_SECONDS).fill(NaN);
 const cachedText: string[] = new Array<string>(CACHED_SECONDS).fill('');
 
-function addTo(byOwner: Map<string, Timer[]>, timer: Timer): void {
-  const list = byOwner.get(timer.key);
-  if (list) list.push(timer);
-  else byOwner.set(timer.key, [timer]);
+/** One owner's timers by key: the keys asked about, or (whole) every key. */
+interface OwnerIndex {
+  whole: boolean;
+  lists: Map<string, Timer[]>;
 }
+
+/** Keys an owner may ask about before it is indexed whole (each first ask scans the heaps). */
+const LAZY_KEYS = 4;
+const NO_TIMERS = Object.freeze([]) as unknown as Timer[];
 
 export function rfc3339(ms: number): string {
   const second = Math.floor(ms / 1000);

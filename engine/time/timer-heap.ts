@@ -60,6 +60,11 @@ export class TimerHeap {
     return top.timer;
   }
 
+  /** Visits every timer, in no particular order (no list built). */
+  forEach(visit: (t: Timer) => void): void {
+    for (const e of this.items) visit(e.timer);
+  }
+
   /** Every timer, in no particular order. */
   all(): Timer[] {
     return this.items.map((e) => e.timer);

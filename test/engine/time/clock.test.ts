@@ -74,6 +74,20 @@ describe('Clock', () => {
     expect(c.hasTimer('kubelet/w1', 'p#a')).to.equal(false);
   });
 
+  it('keeps finding timers by key when an owner asks about many keys (indexed whole then)', () => {
+    const c = new Clock(0);
+    for (let i = 0; i < 10; i++) c.schedule(10 + i, { owner: 'o', key: `k${i}` });
+    expect(c.hasTimer('o', 'late')).to.equal(false);
+    c.schedule(5, { owner: 'o', key: 'late' }); // asked about before it existed: tracked from then
+    expect(c.hasTimer('o', 'late')).to.equal(true);
+    for (let i = 0; i < 10; i += 2) c.cancelFor('o', `k${i}`);
+    c.schedule(1, { owner: 'o', key: 'k0' });
+    for (let i = 0; i < 10; i++) expect(c.hasTimer('o', `k${i}`)).to.equal(i === 0 || i % 2 === 1);
+    c.advanceTo(100);
+    expect(c.takeDue().map((t) => t.key)).to.deep.equal(['k0', 'late', 'k1', 'k3', 'k5', 'k7', 'k9']);
+    expect(c.hasTimer('o', 'k1')).to.equal(false);
+  });
+
   it('formats metav1.Time with second precision', () => {
     expect(rfc3339(Date.UTC(2025, 0, 6, 10, 0, 0, 999))).to.equal('2025-01-06T10:00:00Z');
     expect(rfc3339(Date.UTC(2025, 0, 6, 10, 0, 1, 0))).to.equal('2025-01-06T10:00:01Z');
