@@ -2,7 +2,8 @@
 //   (a) cold start: navigation start -> cluster ready, headless Chromium, fresh profile, median of 5
 //   (b) initial JS: gzip size of the JS index.html loads up front (entry + static imports)
 //   (c) 1,000 replicas: create a 1,000-replica Deployment -> all pods Running, fast-forward, in Node
-//   (d) 10,000 replicas: the same at engine level, and heap per pod (bench/engine-replicas.ts)
+//   (d) 10,000 replicas: the same at engine level, and heap per pod (bench/engine-replicas.ts);
+//       median of 3 cold runs, each in a fresh browser (one run swings +-15% on a shared machine)
 //   (e) scheduler throughput on 5,000 nodes, after 1,000 pods placed as scheduler_perf does; the cold-start figure too (bench/scheduler-throughput.ts)
 //   (f) node failure -> all 1,000 pods Running elsewhere, wall time (bench/node-failure.ts)
 // Run with tsx (the script does: node --import tsx bench/run.mjs); (d), (e), (f) run their script
@@ -258,10 +259,31 @@ async function engineFigure(name, target, script, args, format, nodeFlags = []) 
 
 const nodeNote = (node, f) => (node.error ? `${node.runtime ?? 'Node'}: n/a (${node.error})` : `${node.runtime}: ${f(node)}`);
 
-await engineFigure('(d) 10,000-replica Deployment to all Running (engine)', '<= 3000 ms', 'bench/engine-replicas.ts', ['10000'],
-  (c, n) => [`${c.wallMs} ms`, `[${c.runtime} worker; ${c.running}/${c.replicas} Running on ${Math.ceil(c.replicas / 110)}+ workers; ` +
-    `${nodeNote(n, (d) => `${d.wallMs} ms, ${(d.heapPerPod / 1024).toFixed(1)} KiB heap per pod`)}]`],
-  ['--expose-gc']);
+{
+  // Cold runs, each in a fresh browser as a user's tab would be; the median is reported.
+  const D_RUNS = 3;
+  const runs = [];
+  for (let i = 0; i < D_RUNS && runs.length === i; i++) {
+    try {
+      runs.push(await inChromium('bench/engine-replicas.ts', ['10000']));
+    } catch (error) {
+      report('(d) 10,000-replica Deployment to all Running (engine)', `n/a (${String(error.message).split('\n')[0]})`, '<= 3000 ms');
+    }
+  }
+  if (runs.length === D_RUNS) {
+    let node;
+    try {
+      node = await inNode('bench/engine-replicas.ts', ['10000'], ['--expose-gc']);
+    } catch (error) {
+      node = { error: String(error.message).split('\n')[0] };
+    }
+    const c = runs[0];
+    const mid = median(runs.map((r) => r.wallMs));
+    report('(d) 10,000-replica Deployment to all Running (engine)', `${mid} ms`, '<= 3000 ms',
+      `[median of ${D_RUNS} cold runs: ${runs.map((r) => r.wallMs).join(', ')} ms; ${c.runtime} worker; ${Math.min(...runs.map((r) => r.running))}/${c.replicas} Running on ` +
+        `${Math.ceil(c.replicas / 110)}+ workers; ${nodeNote(node, (d) => `${d.wallMs} ms, ${(d.heapPerPod / 1024).toFixed(1)} KiB heap per pod`)}]`);
+  }
+}
 
 {
   // 10,000 pods measured (a run under half a second would be mostly noise). Steady state as
