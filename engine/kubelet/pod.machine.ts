@@ -469,7 +469,8 @@ export const podMachine = podSetup.createMachine({
           { guard: { type: 'allStarted', params: AHEAD_1 }, target: 'Running', actions: containerStarted },
           { guard: { type: 'cannotPull', params: AHEAD_1 }, target: 'CannotPull', actions: containerStarted },
           { guard: { type: 'needsPull', params: AHEAD_1 }, target: 'Pulling', actions: containerStarted },
-          { target: 'Creating', actions: [...containerStarted, alreadyPresent] },
+          // reenter: Creating's entry (the next container's create timer) runs again.
+          { target: 'Creating', reenter: true, actions: [...containerStarted, alreadyPresent] },
         ],
       },
     },
