@@ -28,6 +28,9 @@ export default {
       launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs },
     }),
   ],
+  // Engine code compiled for speed checks itself against its reference (engine/kubelet/pod-transition.ts).
+  testRunnerHtml: (testFramework) =>
+    `<!doctype html><html><body><script>globalThis.kubeplayCrossCheckMachines = true;</script><script type="module" src="${testFramework}"></script></body></html>`,
   concurrency: 2,
   concurrentBrowsers: 1,
   filterBrowserLogs: ({ args }) => !args.some((a) => typeof a === 'string' && NOISE.test(a)),

@@ -1,27 +1,42 @@
-// The pod machine's pure transition function, made cheap enough to run for every pod event.
-// xstate's `transition()` builds a throwaway actor (which computes the machine's initial
-// snapshot) for every call, only to get an inert ActorScope whose action executor collects the
-// actions instead of running them; and resolving `{value, context}` back into a snapshot walks
-// the state tree again. The pod machine has no children, invocations, history states or
-// inspection, so one inert scope serves every call, the initial snapshot is computed once, and
-// a stored `{value, context}` becomes a snapshot by giving the state's resolved snapshot (one
-// per state value, computed once) that context: nothing per pod is kept beside its record.
+// The pod machine's pure transition function, run for every pod event: the machine definition
+// (pod.machine.ts) compiled into a flat transition table (machines/flat-transition.ts), with
+// xstate's own transition() kept as the reference. With the cross-check on (every test run
+// turns it on: `globalThis.kubeplayCrossCheckMachines = true` before the engine loads), each
+// call also runs xstate's transition() and throws if the two disagree on the next state, the
+// context or the actions asked for.
 import { createActor, type AnyActorScope } from 'xstate';
+import { deepEqual } from '../api/deep-equal.ts';
+import { compileFlatMachine, type FlatState, type MachineAction } from '../machines/flat-transition.ts';
 import { podMachine, type PodCtx, type PodEvent } from './pod.machine.ts';
 
-type PodSnapshot = ReturnType<typeof podMachine.resolveState>;
-
 /** One of the machine's actions, not executed: its type and resolved params. */
-export interface PodAction {
-  type: string;
-  params?: unknown;
+export type PodAction = MachineAction;
+
+const compiled = compileFlatMachine<PodCtx, PodEvent>(podMachine);
+let initial: FlatState<PodCtx> | undefined;
+let crossCheck = (globalThis as { kubeplayCrossCheckMachines?: boolean }).kubeplayCrossCheckMachines === true;
+
+/** Compare every transition with xstate's (slower; for tests). */
+export function setPodTransitionCrossCheck(on: boolean): void {
+  crossCheck = on;
 }
 
+/**
+ * The next `{value, context}` and the actions to perform, from the stored `{value, context}`
+ * (undefined: a pod the kubelet has not admitted yet, in the initial state).
+ */
+export function podTransition(stored: { value: unknown; context: PodCtx } | undefined, event: PodEvent): [FlatState<PodCtx>, PodAction[]] {
+  initial ??= xstateInitial();
+  const from = stored ? (stored as FlatState<PodCtx>) : initial;
+  const { state, actions } = compiled.transition(from, event);
+  if (crossCheck) compareWithXstate(from, event, state, actions);
+  return [state, actions];
+}
+
+// xstate's path -------------------------------------------------------------------------------
+
 let scope: AnyActorScope | undefined;
-let initial: PodSnapshot | undefined;
 let collected: PodAction[] = [];
-/** By state value: the machine resolved in that state (its context replaced per call). */
-const resolved = new Map<string, PodSnapshot>();
 
 /** What xstate's createInertActorScope builds, once: nothing in it runs an action. */
 function inertScope(): AnyActorScope {
@@ -35,31 +50,25 @@ function inertScope(): AnyActorScope {
   return scope;
 }
 
-function snapshotOf(value: unknown, context: PodCtx): PodSnapshot {
-  // Values are state names (the machine has no parallel or nested states).
-  if (typeof value !== 'string') return podMachine.resolveState({ value: value as never, context });
-  let state = resolved.get(value);
-  if (!state) resolved.set(value, (state = podMachine.resolveState({ value: value as never, context })));
-  // Same snapshot as resolveState would build, without walking the state tree again.
-  const snapshot = Object.assign({}, state);
-  snapshot.context = context;
-  return snapshot;
+function xstateInitial(): FlatState<PodCtx> {
+  const s = podMachine.getInitialSnapshot(inertScope());
+  collected = [];
+  return { value: s.value as string, context: s.context };
 }
 
-/**
- * `transition(podMachine, snapshot, event)` from the stored `{value, context}` (undefined: a pod
- * the kubelet has not admitted yet, in the initial state).
- */
-export function podTransition(stored: { value: unknown; context: PodCtx } | undefined, event: PodEvent): [PodSnapshot, PodAction[]] {
+function compareWithXstate(from: FlatState<PodCtx>, event: PodEvent, state: FlatState<PodCtx>, actions: PodAction[]): void {
   const s = inertScope();
-  initial ??= podMachine.getInitialSnapshot(s);
-  const from = stored ? snapshotOf(stored.value, stored.context) : initial;
-  const actions: PodAction[] = [];
-  collected = actions;
+  const expected: PodAction[] = [];
+  collected = expected;
+  let next;
   try {
-    const next = podMachine.transition(from, event, s);
-    return [next, actions];
+    next = podMachine.transition(podMachine.resolveState({ value: from.value as never, context: from.context }), event, s);
   } finally {
     collected = [];
+  }
+  const want = { value: next.value, context: next.context, actions: expected.map((a) => ({ type: a.type, params: a.params })) };
+  const got = { value: state.value, context: state.context, actions: actions.map((a) => ({ type: a.type, params: a.params })) };
+  if (!deepEqual(want, got)) {
+    throw new Error(`pod machine: compiled transition differs from xstate's for ${event.type} in ${from.value}:\nxstate:   ${JSON.stringify(want)}\ncompiled: ${JSON.stringify(got)}`);
   }
 }

@@ -25,6 +25,8 @@ const child = spawn(
   [
     '--import',
     'tsx',
+    '--import',
+    new URL('./cross-check.mjs', import.meta.url).href,
     '--test',
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
