@@ -108,8 +108,8 @@ export class EventRecorder {
     e.owner.bucket = null;
     dropIfEmpty(e.owner);
   });
-  /** One frozen `source` per component/host, shared by its Events (stored objects are immutable). */
-  private readonly sources = new Map<string, Event['source']>();
+  /** One frozen `source` per component and host ('' for none), shared by its Events (stored objects are immutable). */
+  private readonly sources = new Map<string, Map<string, Event['source']>>();
   /**
    * One copy of each recent message and field path: most repeat across pods (`Started container
    * nginx`, `spec.containers{nginx}`), and each Event kept its own string, built in pieces.
@@ -269,11 +269,14 @@ export class EventRecorder {
   }
 
   private sourceOf(source: EventSource): Event['source'] {
-    const key = source.host ? `${source.component}\u0000${source.host}` : source.component;
-    let s = this.sources.get(key);
+    // Two lookups by strings the caller holds (hashes cached), not one by a key built per Event.
+    let byHost = this.sources.get(source.component);
+    if (!byHost) this.sources.set(source.component, (byHost = new Map()));
+    const host = source.host ?? '';
+    let s = byHost.get(host);
     if (!s) {
-      s = Object.freeze(source.host ? { component: source.component, host: source.host } : { component: source.component });
-      this.sources.set(key, s);
+      s = Object.freeze(host ? { component: source.component, host } : { component: source.component });
+      byHost.set(host, s);
     }
     return s;
   }

@@ -153,8 +153,10 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
     return ip;
   }
 
+  /** Built once: a key built per lookup is a new string to hash every time. */
+  const imagesRecord = imagesKey(nodeName);
   function nodeImages(): ReadonlySet<string> {
-    const list = store.getRecord<readonly string[]>(imagesKey(nodeName)) ?? preloadedImages();
+    const list = store.getRecord<readonly string[]>(imagesRecord) ?? preloadedImages();
     let set = imageSets.get(list);
     if (!set) imageSets.set(list, (set = new Set(list)));
     return set;
@@ -163,7 +165,7 @@ export function createKubelet(engine: Engine, nodeName: string): Controller {
   function addImage(normalized: string): void {
     const imgs = nodeImages();
     if (imgs.has(normalized)) return;
-    store.setRecord(imagesKey(nodeName), [...imgs, normalized].sort());
+    store.setRecord(imagesRecord, [...imgs, normalized].sort());
   }
 
   function setups(pod: Pod, cx: ReconcileContext): ContainerSetup[] {

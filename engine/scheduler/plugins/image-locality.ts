@@ -13,7 +13,13 @@ let preloaded: ReadonlySet<string> | undefined;
 /** Image sets by the kubelet's record (records are replaced, never mutated, so identity is a version). */
 const setsByRecord = new WeakMap<readonly string[], ReadonlySet<string>>();
 
-const recordKey = (node: string) => `kubelet/images/${node}`;
+/** Record keys by node, built once (a key built per lookup is a new string to hash every time). */
+const recordKeys = new Map<string, string>();
+function recordKey(node: string): string {
+  let k = recordKeys.get(node);
+  if (k === undefined) recordKeys.set(node, (k = `kubelet/images/${node}`));
+  return k;
+}
 
 function nodeImages(cycle: Cycle, node: string): ReadonlySet<string> {
   const rec = cycle.store.getRecord<string[]>(recordKey(node));
