@@ -194,7 +194,7 @@ export class ApiServer {
         throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
       meta.namespace = ns;
       // NamespaceLifecycle first: nothing else (names, allocations) happens in a missing namespace.
-      this.admitNamespace(t, resource, ns, meta.name || meta.generateName || '');
+      this.admitNamespace(t, resource, ns, meta.name || meta.generateName || '', cx);
     } else delete meta.namespace;
 
     // Mutating admission sees the requested name: upstream generates names afterwards.
@@ -482,13 +482,11 @@ export class ApiServer {
     return validateObjectMeta(obj.metadata, t.namespaced, nameValidatorFor(resourceKey(t)), cx.warn);
   }
 
-  /** NamespaceLifecycle alone, ahead of the rest of the chain (see create). */
-  private admitNamespace(t: ResourceType, resource: string, ns: string, name: string): void {
+  /** NamespaceLifecycle alone, ahead of the rest of the chain (see create). It only reads the store and rejects. */
+  private admitNamespace(t: ResourceType, resource: string, ns: string, name: string, cx: RequestContext): void {
     for (const p of this.admission) {
       if (p.name !== 'NamespaceLifecycle') continue;
-      const req: AdmissionRequest = { operation: 'CREATE', resource, type: t, namespace: ns, name, object: undefined, dryRun: false };
-      // Its warnings and after-commit actions are not the request's (it only rejects).
-      p.admit?.(req, this.context());
+      p.admit?.({ operation: 'CREATE', resource, type: t, namespace: ns, name, object: undefined, dryRun: false }, cx);
       return;
     }
   }

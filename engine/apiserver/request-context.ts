@@ -8,28 +8,28 @@ import type { AdmissionContext } from './admission/admission.ts';
 import type { StrategyContext } from './strategy.ts';
 
 export class RequestContext implements StrategyContext, AdmissionContext {
-  readonly commits: (() => void)[] = [];
+  /** Created by the first afterCommit: most requests have none. */
+  private commits: (() => void)[] | undefined;
+  private boundWarn: ((message: string) => void) | undefined;
 
   constructor(
     readonly store: Store,
     readonly clock: Clock,
     readonly rng: Rng,
     readonly warnings: string[] = [],
-  ) {
-    // Validators take `warn` as a bare callback.
-    this.warn = this.warn.bind(this);
-  }
+  ) {}
 
-  warn(message: string): void {
-    this.warnings.push(message);
+  /** Validators take `warn` as a bare callback: bound on first use, not per request. */
+  get warn(): (message: string) => void {
+    return (this.boundWarn ??= (message: string) => void this.warnings.push(message));
   }
 
   afterCommit(fn: () => void): void {
-    this.commits.push(fn);
+    (this.commits ??= []).push(fn);
   }
 
   /** Runs the after-commit actions once the object is stored. */
   committed(): void {
-    for (const c of this.commits) c();
+    if (this.commits) for (const c of this.commits) c();
   }
 }

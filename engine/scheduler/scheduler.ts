@@ -70,21 +70,22 @@ export function createScheduler(store: Store): Controller {
         resource: 'pods',
         map: (o, old, deleted) => {
           const pod = o as Pod;
-          const key = keyOf(pod);
           const present = !deleted;
           usage.apply(pod, present);
           if (!present) forgetResult(store, pod.metadata.uid!);
           if (present && isPending(pod)) {
             // Our own status writes (PodScheduled=False, nominatedNodeName) must not requeue the pod.
-            if (old && JSON.stringify((old as Pod).spec) === JSON.stringify(pod.spec)) return [];
+            if (old && ((old as Pod).spec === pod.spec || JSON.stringify((old as Pod).spec) === JSON.stringify(pod.spec))) return [];
+            const key = keyOf(pod);
             queue.moveOne(key);
             return [key];
           }
+          // The key only when the queue needs it: most events are status updates of bound pods.
           if (!pod.spec?.nodeName) {
-            if (!present) queue.forget(key);
+            if (!present) queue.forget(keyOf(pod));
             return [];
           }
-          if (!old || !(old as Pod).spec?.nodeName) queue.forget(key);
+          if (!old || !(old as Pod).spec?.nodeName) queue.forget(keyOf(pod));
           return queue.move(assignedPodEvents(pod, old as Pod | undefined, present, holdsResources));
         },
       },
