@@ -6,7 +6,8 @@
 import { printf, unescape } from '../shell/printf-format.ts';
 import type { AndOr, Command, Part, Pipeline, Redirect, Script, SimpleCommand, Word } from '../shell/ast.ts';
 import { arithmeticExpansion } from '../shell/arithmetic.ts';
-import { evaluateTest } from '../shell/test-expression.ts';
+import { evaluateTest, type TestFiles } from '../shell/test-expression.ts';
+import { CondError, evaluateCond, type CondValue } from '../shell/cond-expression.ts';
 import { parseScript } from '../shell/parse.ts';
 import { piDigits } from './pi.ts';
 
@@ -216,6 +217,20 @@ export class VirtualProcess {
         return yield* this.simple(c, rio);
       case 'group':
         return yield* this.script(c.body, rio);
+      case 'cond': {
+        const values: CondValue[] = [];
+        for (const x of c.items) {
+          if ('op' in x) values.push(x);
+          else values.push({ text: yield* this.wordString(x.word), pattern: !x.word.some((p) => p.quoted) });
+        }
+        try {
+          return evaluateCond(values, this.testFiles()) ? 0 : 1;
+        } catch (e) {
+          if (!(e instanceof CondError)) throw e;
+          rio.err(`sh: ${e.message}\n`);
+          return 2;
+        }
+      }
       case 'if': {
         for (const b of c.branches) if ((yield* this.script(b.cond, rio)) === 0) return yield* this.script(b.body, rio);
         return c.otherwise ? yield* this.script(c.otherwise, rio) : 0;
@@ -587,12 +602,16 @@ export class VirtualProcess {
     return 127;
   }
 
-  private test(a: string[]): boolean {
-    return evaluateTest(a, {
+  private testFiles(): TestFiles {
+    return {
       isFile: (x) => this.files.has(this.abs(x)),
       isDir: (x) => this.dirs.has(this.abs(x)),
       hasContent: (x) => this.files.has(this.abs(x)) && this.files.get(this.abs(x)) !== '',
-    });
+    };
+  }
+
+  private test(a: string[]): boolean {
+    return evaluateTest(a, this.testFiles());
   }
 
   private expr(a: string[]): string {

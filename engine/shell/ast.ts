@@ -55,7 +55,17 @@ export interface Group {
   redirects: Redirect[];
 }
 
-export type Command = SimpleCommand | ForLoop | IfClause | WhileLoop | Group;
+/** One item of `[[ ... ]]`: an operator the lexer splits off (&& || ( ) < >), or a word. */
+export type CondItem = { op: string } | { word: Word; raw: string };
+
+/** bash's `[[ expression ]]`: words are expanded without field splitting or globbing. */
+export interface CondCommand {
+  t: 'cond';
+  items: CondItem[];
+  redirects: Redirect[];
+}
+
+export type Command = SimpleCommand | ForLoop | IfClause | WhileLoop | Group | CondCommand;
 
 export interface Pipeline {
   negate: boolean;

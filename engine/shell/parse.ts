@@ -1,8 +1,8 @@
 // Parses shell text into the syntax tree: quoting (single, double, backslash), $VAR,
 // ${VAR[:-default]}, $(...), `...`, comments, ; && || | and newlines, redirections
 // (> >> < 2> 2>&1 &>), here-documents (<<EOF, <<'EOF', <<-EOF) whose bodies follow the line,
-// and the compound commands for/while/until/if/{ }.
-import type { AndOr, Command, Part, Pipeline, Redirect, Script, SimpleCommand, Word } from './ast.ts';
+// and the compound commands for/while/until/if/{ } and [[ ]].
+import type { AndOr, Command, CondItem, Part, Pipeline, Redirect, Script, SimpleCommand, Word } from './ast.ts';
 
 export class ShellSyntaxError extends Error {}
 
@@ -400,6 +400,7 @@ class Parser {
       }
       return otherwise ? { t: 'if', branches, otherwise, redirects: this.redirects() } : { t: 'if', branches, redirects: this.redirects() };
     }
+    if (this.isWord('[[')) return this.cond();
     if (this.isWord('{')) {
       this.advance();
       const body = this.script(['}']);
@@ -407,6 +408,23 @@ class Parser {
       return { t: 'group', body, redirects: this.redirects() };
     }
     return this.simple();
+  }
+
+  /** `[[ ... ]]`: inside, && || ( ) < > are the expression's operators, not the shell's. */
+  private cond(): Command {
+    this.advance();
+    const items: CondItem[] = [];
+    for (;;) {
+      const t = this.peek();
+      if (t.k === 'word' && t.raw === ']]') break;
+      if (t.k === 'word') items.push({ word: t.w, raw: t.raw });
+      else if (t.k === 'op' && ['&&', '||', '(', ')', '<', '>'].includes(t.v)) items.push({ op: t.v });
+      else throw new ShellSyntaxError(`syntax error in conditional expression: unexpected token \`${this.tokText()}'`);
+      this.advance();
+    }
+    this.advance();
+    if (items.length === 0) throw new ShellSyntaxError("syntax error near unexpected token `]]'");
+    return { t: 'cond', items, redirects: this.redirects() };
   }
 
   private redirects(): Redirect[] {

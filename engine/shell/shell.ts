@@ -4,9 +4,11 @@
 // terminal's ShellState. Every command is a builtin (engine/shell/builtins/*.ts).
 import type { Engine } from '../engine.ts';
 import type { Workspace } from '../workspace.ts';
-import type { AndOr, Command, Pipeline, Redirect, Script, SimpleCommand } from './ast.ts';
+import type { AndOr, Command, CondCommand, Pipeline, Redirect, Script, SimpleCommand } from './ast.ts';
 import type { Builtin, BuiltinHost } from './builtins/builtin.ts';
 import { BUILTINS } from './builtins/index.ts';
+import { workspaceTestFiles } from './builtins/test.ts';
+import { CondError, evaluateCond, type CondValue } from './cond-expression.ts';
 import type { CommandIO } from './command-io.ts';
 import { expandHeredoc, expandToString, expandWords, type ExpandContext } from './expand.ts';
 import { parseScript, ShellSyntaxError } from './parse.ts';
@@ -163,6 +165,7 @@ class Interpreter {
     if (c.t === 'simple') return this.simple(c, io);
     return this.withRedirects(c.redirects, io, async (rio) => {
       if (c.t === 'group') return this.script(c.body, rio);
+      if (c.t === 'cond') return this.cond(c, rio);
       if (c.t === 'if') {
         for (const b of c.branches) if ((await this.script(b.cond, rio)) === 0) return this.script(b.body, rio);
         return c.otherwise ? this.script(c.otherwise, rio) : 0;
@@ -186,6 +189,22 @@ class Interpreter {
       }
       return code;
     });
+  }
+
+  private async cond(c: CondCommand, io: CommandIO): Promise<number> {
+    const xcx = this.expandContext(io);
+    const values: CondValue[] = [];
+    for (const x of c.items) {
+      if ('op' in x) values.push(x);
+      else values.push({ text: await expandToString(x.word, xcx), pattern: !x.word.some((p) => p.quoted) });
+    }
+    try {
+      return evaluateCond(values, workspaceTestFiles(this.host.workspace)) ? 0 : 1;
+    } catch (e) {
+      if (!(e instanceof CondError)) throw e;
+      io.err(`bash: ${e.message}\n`);
+      return 2;
+    }
   }
 
   private async simple(c: SimpleCommand, io: CommandIO): Promise<number> {

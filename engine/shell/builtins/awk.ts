@@ -1,8 +1,9 @@
-// awk [-F SEP] 'PROGRAM' [FILE...]: the one-liner subset people pipe kubectl into —
-// `{print $1}`, `{print $1, $3}`, `{print $NF}`, `NR>1 {print $1}`, `/re/ {print}`,
-// `$3=="Running" {print $1}`, `END {print NR}`, `BEGIN {...}`, string literals and
-// concatenation in print.
+// awk [-F SEP] [-v VAR=VALUE] 'PROGRAM' [FILE...]: the one-liner subset people pipe kubectl
+// into — `{print $1}`, `{print $1, $3}`, `{print $NF}`, `NR>1 {print $1}`, `/re/ {print}`,
+// `$3=="Running" {n++} END {print n}`, `{printf "%-20s %s\n", $1, $3}`, `BEGIN {...}`, string
+// literals and concatenation in print.
 import type { Builtin } from './builtin.ts';
+import { printf, unescape } from '../printf-format.ts';
 import { lines, readInput } from './text-input.ts';
 
 interface Rule {
@@ -108,7 +109,15 @@ function truthy(cond: string, env: Env, line: string): boolean {
 
 function run(action: string, env: Env, out: (s: string) => void): void {
   for (const stmt of action.split(/;|\n/).map((s) => s.trim()).filter(Boolean)) {
-    const p = /^print(?:f)?\b\s*(.*)$/.exec(stmt);
+    const f = /^printf\b\s*\(?(.*?)\)?$/.exec(stmt);
+    if (f) {
+      // C's printf: one pass over the format, no newline of its own; extra arguments are ignored.
+      const [fmt = '', ...rest] = splitTopLevel(f[1]!).map((a) => evalExpr(a, env));
+      const wanted = (fmt.match(/%[-\d.]*[sdf]/g) ?? []).length;
+      out(printf(fmt, rest.slice(0, wanted)));
+      continue;
+    }
+    const p = /^print\b\s*(.*)$/.exec(stmt);
     if (p) {
       const args = p[1]!.trim();
       if (args === '') out(`${field(env, 0)}\n`);
@@ -143,10 +152,23 @@ function splitTopLevel(s: string): string[] {
 export const awk: Builtin = (cx) => {
   const args = [...cx.args];
   let sep: string | undefined;
-  while (args[0]?.startsWith('-F')) {
+  const vars: Record<string, string | number> = {};
+  while (args[0]?.startsWith('-F') || args[0]?.startsWith('-v')) {
     const a = args.shift()!;
-    sep = a.length > 2 ? a.slice(2) : args.shift();
+    const value = a.length > 2 ? a.slice(2) : args.shift();
+    if (a.startsWith('-F')) sep = value;
+    else {
+      const m = /^([A-Za-z_]\w*)=(.*)$/s.exec(value ?? '');
+      if (!m) {
+        cx.io.err(`awk: invalid -v argument '${value ?? ''}'\n`);
+        return 2;
+      }
+      vars[m[1]!] = unescape(m[2]!);
+    }
   }
+  // FS " " is the default splitting on runs of blanks; "\t" is a tab.
+  if (sep === ' ') sep = undefined;
+  else if (sep !== undefined) sep = unescape(sep);
   const program = args.shift();
   if (program === undefined) {
     cx.io.err('usage: awk [-F fs][-v var=value][prog | -f progfile][file ...]\n');
@@ -155,7 +177,7 @@ export const awk: Builtin = (cx) => {
   const text = readInput(cx, args, 'awk');
   if (text === undefined) return 2;
   const rules = parseProgram(program);
-  const env: Env = { fields: [''], NR: 0, vars: {} };
+  const env: Env = { fields: [''], NR: 0, vars };
   const out = (s: string) => cx.io.out(s);
   for (const r of rules) if (r.pattern === 'BEGIN') run(r.action, env, out);
   for (const line of lines(text)) {

@@ -36,6 +36,12 @@ describe('virtual process', () => {
     expect(arithmetic('(2+3)*4 % 7')).to.equal(6);
   });
 
+  it('runs [[ ]] in loops and conditions, as busybox sh does', () => {
+    const p = proc('i=0; while [[ $i -lt 3 ]]; do echo "n=$i"; i=$((i+1)); done; [[ $i == 3 && -d /tmp ]] && echo done; [[ $HOME == /ro* ]] || echo no');
+    p.advance(Infinity);
+    expect(out(p)).to.equal('n=0\nn=1\nn=2\ndone\n');
+  });
+
   it("computes perl's bpi(2000) digits", () => {
     expect(piDigits(30)).to.equal('3.14159265358979323846264338328');
     const p = new VirtualProcess({ argv: ['perl', '-Mbignum=bpi', '-wle', 'print bpi(2000)'], env: {}, files: {}, startedAt: T0, hostname: 'pi' });

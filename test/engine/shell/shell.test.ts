@@ -23,6 +23,33 @@ describe('terminal shell', () => {
     expect((await t.run('grep -ic A f.txt')).out).to.equal('1\n');
   });
 
+  it("evaluates bash's [[ ]]: globs, regexes, integers, files, ! && || and ( )", async () => {
+    const t = terminal();
+    await t.run('x=5; phase=Running; echo hi > f.txt');
+    const yes = async (cond: string) => (await t.run(`[[ ${cond} ]] && echo yes || echo no`)).out.trim();
+    expect(await yes('$phase == Run*')).to.equal('yes');
+    expect(await yes('$phase == "Run*"')).to.equal('no');
+    expect(await yes('$phase != Pend?ng')).to.equal('yes');
+    expect(await yes('$x -gt 3 && $x -lt 10')).to.equal('yes');
+    expect(await yes('( $x -eq 1 || $x -eq 5 ) && abc < abd')).to.equal('yes');
+    expect(await yes('! -z $x')).to.equal('yes');
+    expect(await yes('$unset == ""')).to.equal('yes');
+    expect(await yes('web-7f9c =~ ^web-[0-9a-f]+$')).to.equal('yes');
+    expect(await yes('-f f.txt && ! -f nope.txt')).to.equal('yes');
+    expect((await t.run('if [[ -n "$x" ]]; then echo set; fi')).out).to.equal('set\n');
+    const bad = await t.run('[[ 1 -eq ]]');
+    expect([bad.code, bad.out]).to.deep.equal([2, 'bash: syntax error in conditional expression\n']);
+  });
+
+  it('runs the awk one-liners people pipe kubectl into', async () => {
+    const t = terminal();
+    await t.run("cat > p.txt <<'EOF'\nweb-1 1/1 Running\nweb-2 0/1 Pending\nweb-3 1/1 Running\nEOF");
+    expect((await t.run(`awk -F' ' '$3=="Running" {n++} END {print n}' p.txt`)).out).to.equal('2\n');
+    expect((await t.run(`awk '{printf "%-6s|%s\\n", $1, $3}' p.txt | head -n 1`)).out).to.equal('web-1 |Running\n');
+    expect((await t.run(`awk -v want=Pending '$3==want {print $1}' p.txt`)).out).to.equal('web-2\n');
+    expect((await t.run(`printf 'a\\tb c\\n' | awk -F'\\t' '{print $2}'`)).out).to.equal('b c\n');
+  });
+
   it('writes workspace files with redirections and here-documents', async () => {
     const t = terminal();
     await t.run('N=web; cat > m.yaml <<EOF\nname: $N\nEOF');
