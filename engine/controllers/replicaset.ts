@@ -257,8 +257,11 @@ function writeStatus(rs: ReplicaSet, active: Pod[], facts: readonly (PodFacts | 
   if (ready) status.readyReplicas = ready;
   if (available) status.availableReplicas = available;
   if (rs.metadata.generation !== undefined) status.observedGeneration = rs.metadata.generation;
+  // calculateStatus: a ReplicaFailure condition is added once and kept while creates keep failing
+  // (a new message per attempt, naming each generated pod, would be a status write per retry).
+  const existing = rs.status?.conditions?.find((c) => c.type === 'ReplicaFailure');
   const conds: Condition[] = (rs.status?.conditions ?? []).filter((c) => c.type !== 'ReplicaFailure');
-  if (failure) conds.push({ type: 'ReplicaFailure', status: 'True', lastTransitionTime: cx.clock.nowRFC3339(), reason: 'FailedCreate', message: failure });
+  if (failure) conds.push(existing ?? { type: 'ReplicaFailure', status: 'True', lastTransitionTime: cx.clock.nowRFC3339(), reason: 'FailedCreate', message: failure });
   if (conds.length) status.conditions = conds;
   if (JSON.stringify(status) !== JSON.stringify(rs.status ?? {})) {
     const next = structuredClone(rs) as KubeObject;

@@ -13,7 +13,7 @@ function pc(name: string, value: number, extra: Rec = {}): KubeObject {
 
 describe('Admission chain', () => {
   it('runs the plugins in kube-apiserver order', () => {
-    expect(admissionPluginNames()).to.deep.equal(['NamespaceLifecycle', 'LimitRanger', 'ServiceAccount', 'Priority', 'DefaultTolerationSeconds', 'ResourceQuota']);
+    expect(admissionPluginNames()).to.deep.equal(['NamespaceLifecycle', 'LimitRanger', 'ServiceAccount', 'PodSecurity', 'Priority', 'DefaultTolerationSeconds', 'ResourceQuota']);
   });
 
   it('NamespaceLifecycle: a missing namespace is NotFound', () => {
