@@ -3,7 +3,7 @@
 // right side is unquoted (`[[ $phase == Run* ]]`), =~ against a regular expression, < > on
 // strings, -eq -ne -lt -le -gt -ge on integers. A malformed expression throws CondError with
 // bash's words (status 2).
-import type { TestFiles } from './test-expression.ts';
+import { unaryTest, type TestFiles } from './test-expression.ts';
 
 /** An expanded `[[` item: an operator, or a word's text (`pattern`: unquoted, so glob characters match). */
 export type CondValue = { op: string } | { text: string; pattern: boolean };
@@ -103,15 +103,7 @@ export function evaluateCond(items: readonly CondValue[], files: TestFiles): boo
     const first = opAt(i);
     if (first !== undefined && UNARY.has(first) && items[i + 1] && !('op' in items[i + 1]!) && !BINARY.has(opAt(i + 2) ?? '')) {
       i++;
-      const x = operand().text;
-      switch (first) {
-        case '-z': return x === '';
-        case '-n': return x !== '';
-        case '-f': case '-r': return files.isFile(x);
-        case '-s': return files.hasContent(x);
-        case '-e': return files.isFile(x) || files.isDir(x);
-        default: return files.isDir(x);
-      }
+      return unaryTest(first, operand().text, files)!;
     }
     const left = operand();
     const op = opAt(i);

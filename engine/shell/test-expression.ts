@@ -9,6 +9,19 @@ export interface TestFiles {
   hasContent(path: string): boolean;
 }
 
+/** A unary test (-z -n -f -r -s -e -d), shared with [[ ]]; undefined for any other operator. */
+export function unaryTest(op: string, x: string, files: TestFiles): boolean | undefined {
+  switch (op) {
+    case '-z': return x === '';
+    case '-n': return x !== '';
+    case '-f': case '-r': return files.isFile(x);
+    case '-s': return files.hasContent(x);
+    case '-e': return files.isFile(x) || files.isDir(x);
+    case '-d': return files.isDir(x);
+    default: return undefined;
+  }
+}
+
 /** What bash reports after `bash: [: ` for a malformed test in strict mode (exit status 2). */
 export class TestError extends Error {}
 
@@ -23,14 +36,8 @@ export function evaluateTest(a: readonly string[], files: TestFiles, strict = fa
   if (a.length === 1) return a[0] !== '';
   if (a.length === 2) {
     const [op, x] = a as [string, string];
-    switch (op) {
-      case '-z': return x === '';
-      case '-n': return x !== '';
-      case '-f': case '-r': return files.isFile(x);
-      case '-s': return files.hasContent(x);
-      case '-e': return files.isFile(x) || files.isDir(x);
-      case '-d': return files.isDir(x);
-    }
+    const v = unaryTest(op, x, files);
+    if (v !== undefined) return v;
     if (strict) throw new TestError(`${op}: unary operator expected`);
     return false;
   }
