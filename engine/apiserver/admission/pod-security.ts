@@ -172,6 +172,15 @@ function podsViolating(namespace: string, enforce: LevelVersion, all: KubeObject
   return [...out, ...lines.sort()];
 }
 
+/** A stored Namespace's policy, read once per version of it (every pod create asks). */
+const policies = new WeakMap<KubeObject, Policy>();
+function namespacePolicy(ns: KubeObject | undefined): Policy {
+  if (!ns) return policyOf(undefined).policy;
+  let p = policies.get(ns);
+  if (!p) policies.set(ns, (p = policyOf(ns.metadata.labels).policy));
+  return p;
+}
+
 export const podSecurity: AdmissionPlugin = {
   name: 'PodSecurity',
   validate(req, cx) {
@@ -184,8 +193,7 @@ export const podSecurity: AdmissionPlugin = {
     const template = isPod ? undefined : templateOf(req.resource, req.object);
     if (!isPod && !template) return;
     if (req.namespace === undefined) return;
-    const ns = cx.store.get('namespaces', undefined, req.namespace);
-    const { policy } = policyOf(ns?.metadata.labels);
+    const policy = namespacePolicy(cx.store.get('namespaces', undefined, req.namespace));
     const spec = (isPod ? req.object['spec'] : template!.spec) as PodSpec | undefined;
     if (!spec) return;
     const metadata = isPod ? req.object.metadata : template!.metadata;
