@@ -1,7 +1,7 @@
 // awk [-F SEP] [-v VAR=VALUE] 'PROGRAM' [FILE...]: the one-liner subset people pipe kubectl
 // into — `{print $1}`, `{print $1, $3}`, `{print $NF}`, `NR>1 {print $1}`, `/re/ {print}`,
-// `$3=="Running" {n++} END {print n}`, `{printf "%-20s %s\n", $1, $3}`, `BEGIN {...}`, string
-// literals and concatenation in print.
+// `$3=="Running" {n++} END {print n}`, `{printf "%-20s %s\n", $1, $3}`, `{if ($3 > 0) print $1;
+// else print "none"}`, `BEGIN {...}`, string literals and concatenation in print.
 import type { Builtin } from './builtin.ts';
 import { printf, unescape } from '../printf-format.ts';
 import { lines, readInput } from './text-input.ts';
@@ -107,8 +107,67 @@ function truthy(cond: string, env: Env, line: string): boolean {
   }
 }
 
+/** The statements of an action: split at `;` and newlines outside strings, parentheses and braces. */
+function statements(src: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let depth = 0;
+  let q = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (q) {
+      cur += c;
+      if (c === '\\') cur += src[++i] ?? '';
+      else if (c === '"') q = false;
+      continue;
+    }
+    if (c === '"') q = true;
+    else if (c === '(' || c === '{') depth++;
+    else if (c === ')' || c === '}') depth--;
+    if ((c === ';' || c === '\n') && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out.map((x) => x.trim()).filter(Boolean);
+}
+
+/** Index of the bracket closing the one at `open` (outside strings), or -1. */
+function closing(s: string, open: number): number {
+  const pair = s[open] === '(' ? ')' : '}';
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    if (s[i] === '"') {
+      for (i++; i < s.length && s[i] !== '"'; i++) if (s[i] === '\\') i++;
+    } else if (s[i] === s[open]) depth++;
+    else if (s[i] === pair && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** A statement or `{ block }` at the start of `s`: its body, and the text after a block (an `else`). */
+function body(s: string): [string, string] {
+  if (!s.startsWith('{')) return [s, ''];
+  const end = closing(s, 0);
+  return end < 0 ? [s.slice(1), ''] : [s.slice(1, end), s.slice(end + 1).trim()];
+}
+
 function run(action: string, env: Env, out: (s: string) => void): void {
-  for (const stmt of action.split(/;|\n/).map((s) => s.trim()).filter(Boolean)) {
+  const stmts = statements(action);
+  for (let i = 0; i < stmts.length; i++) {
+    const stmt = stmts[i]!;
+    // if (cond) stmt-or-block [else stmt-or-block]
+    if (/^if\s*\(/.test(stmt)) {
+      const open = stmt.indexOf('(');
+      const close = closing(stmt, open);
+      const [then, tail] = body(stmt.slice(close + 1).trim());
+      let otherwise = /^else\b/.test(tail) ? tail.slice(4).trim() : undefined;
+      if (otherwise === undefined && /^else\b/.test(stmts[i + 1] ?? '')) otherwise = stmts[++i]!.slice(4).trim();
+      if (truthy(stmt.slice(open + 1, close).trim(), env, field(env, 0))) run(then, env, out);
+      else if (otherwise !== undefined) run(body(otherwise)[0], env, out);
+      continue;
+    }
     const f = /^printf\b\s*\(?(.*?)\)?$/.exec(stmt);
     if (f) {
       // C's printf: one pass over the format, no newline of its own; extra arguments are ignored.

@@ -48,6 +48,8 @@ describe('terminal shell', () => {
     expect((await t.run(`awk '{printf "%-6s|%s\\n", $1, $3}' p.txt | head -n 1`)).out).to.equal('web-1 |Running\n');
     expect((await t.run(`awk -v want=Pending '$3==want {print $1}' p.txt`)).out).to.equal('web-2\n');
     expect((await t.run(`printf 'a\\tb c\\n' | awk -F'\\t' '{print $2}'`)).out).to.equal('b c\n');
+    expect((await t.run(`awk '{ if ($3 == "Running") { n++ } else print "not running:", $1 } END { print n }' p.txt`)).out).to.equal('not running: web-2\n2\n');
+    expect((await t.run(`awk 'NR==1 {print "a;b", $1}' p.txt`)).out).to.equal('a;b web-1\n');
   });
 
   it('writes workspace files with redirections and here-documents', async () => {
